@@ -89,5 +89,41 @@ def check(office: str | None) -> None:
     raise SystemExit(1 if errors else 0)
 
 
+def _build(kind: str, office: str | None, year: int | None) -> None:
+    from .document.build import OutputError, build
+    from .document.render import TemplateProblem
+    office = office or DEFAULT_OFFICE
+    try:
+        built = build(office, year, kind)
+    except ContentError as exc:
+        _report(exc.problems)
+        click.echo("สร้างเอกสารไม่สำเร็จ: แก้ไขข้อผิดพลาดข้างต้นแล้วสั่งใหม่ (ไฟล์เดิมใน build/ ไม่ถูกแก้ไข)", err=True)
+        raise SystemExit(1)
+    except OutputError as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(1)
+    _report(built.warnings)
+    click.echo(str(built.path.relative_to(Path.cwd()) if built.path.is_relative_to(Path.cwd()) else built.path))
+
+
+DEFAULT_OFFICE = "kksec"
+
+
+@main.command("build")
+@click.option("--office", help=f"office id, a folder in content/offices (default {DEFAULT_OFFICE})")
+@click.option("--year", type=int, help="fiscal year of the publication (default: the latest)")
+def build_cmd(office: str | None, year: int | None) -> None:
+    """Build build/<office>/measures-<year>.docx."""
+    _build("measures", office, year)
+
+
+@main.command("preface")
+@click.option("--office", help=f"office id (default {DEFAULT_OFFICE})")
+@click.option("--year", type=int, help="fiscal year of the publication (default: the latest)")
+def preface_cmd(office: str | None, year: int | None) -> None:
+    """Build build/<office>/preface-<year>.docx, the preface alone."""
+    _build("preface", office, year)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

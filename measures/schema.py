@@ -192,10 +192,10 @@ class Margins(Strict):
 
 
 class Style(Strict):
+    """The office's choices; fonts and margins left out keep the template's."""
     digits: Literal["thai", "arabic"] = "arabic"
-    font: str = "TH SarabunPSK"
-    size: Decimal = Decimal("16")
-    margins: Margins = Margins()
+    font: Optional[str] = None
+    margins: Optional[Margins] = None
 
 
 class Office(Strict):
@@ -253,3 +253,11 @@ class Publication(Strict):
     measures: dict[str, MeasureOverride] = {}
     signatories: list[Person] = []
     date: Optional[str] = Field(None, description="date of issue, YYYY-MM-DD in the Buddhist era")
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, v: Optional[str]) -> Optional[str]:
+        if v is not None:
+            from .thai import parse_be_date
+            parse_be_date(v)
+        return v

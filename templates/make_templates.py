@@ -71,6 +71,11 @@ def _para_style(doc, name: str, base: str = "Normal", size: int = BODY, bold: bo
     pf.keep_with_next = keep_next
     if jc:
         _ppr_jc(style, jc)
+    if hanging:
+        # An explicit stop where the text starts: the tab after the number lands
+        # there in LibreOffice too (it does not treat the hanging indent as one).
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        pf.tab_stops.add_tab_stop(Cm(left), WD_TAB_ALIGNMENT.LEFT)
     if outline is not None:
         ppr = style.element.get_or_add_pPr()
         ol = OxmlElement("w:outlineLvl")
@@ -95,6 +100,8 @@ def setup_styles(doc) -> None:
     _para_style(doc, "Cover Title", size=44, bold=True, jc="center", after=6)
     _para_style(doc, "Cover Text", size=36, bold=True, jc="center")
     _para_style(doc, "Page Title", size=40, bold=True, jc="center", after=12)
+    # Preface, contents and each part start a page by their style, not by typed breaks.
+    doc.styles["Page Title"].paragraph_format.page_break_before = True
     for level, size in ((1, 40), (2, 36), (3, 32)):
         h = doc.styles[f"Heading {level}"]
         h.base_style = doc.styles["Normal"]
@@ -104,6 +111,7 @@ def setup_styles(doc) -> None:
         h.paragraph_format.keep_with_next = True
         if level == 1:
             _ppr_jc(h, "center")
+            h.paragraph_format.page_break_before = True
         for attr in ("w:i", "w:iCs"):
             el = h.element.get_or_add_rPr().find(qn(attr))
             if el is not None:
@@ -115,10 +123,11 @@ def setup_styles(doc) -> None:
     _para_style(doc, "Table Head", bold=True, jc="center", keep_next=True)
     _para_style(doc, "Table Center", jc="center")
     _para_style(doc, "Item Plain", jc="thaiDistribute")
-    _para_style(doc, "Item 1", jc="thaiDistribute", left=0.5, hanging=0.5)
-    _para_style(doc, "Item 2", jc="thaiDistribute", left=1.1, hanging=0.6)
-    _para_style(doc, "Item 3", jc="thaiDistribute", left=1.6, hanging=0.5)
-    _para_style(doc, "Item 4", jc="thaiDistribute", left=2.1, hanging=0.5)
+    # Each level's number hangs where the text of the level above starts.
+    _para_style(doc, "Item 1", jc="thaiDistribute", left=0.6, hanging=0.6)
+    _para_style(doc, "Item 2", jc="thaiDistribute", left=1.5, hanging=0.9)
+    _para_style(doc, "Item 3", jc="thaiDistribute", left=2.25, hanging=0.75)
+    _para_style(doc, "Item 4", jc="thaiDistribute", left=2.9, hanging=0.65)
     _para_style(doc, "Bullet", jc="left", left=0.35, hanging=0.35)
     _para_style(doc, "List Body", jc="thaiDistribute", left=1.25, hanging=0.6)
     _para_style(doc, "Signature", jc="center")
@@ -180,9 +189,12 @@ class Writer:
         tw = child(tblpr, "w:tblW")
         tw.set(qn("w:w"), str(int(sum(widths) * 567)))
         tw.set(qn("w:type"), "dxa")
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        tblpr.append(layout)
+        # Narrow cell margins (0.1 cm): Thai text needs the width more than the air.
+        mar = child(tblpr, "w:tblCellMar")
+        for side in ("w:left", "w:right"):
+            el = child(mar, side)
+            el.set(qn("w:w"), "57")
+            el.set(qn("w:type"), "dxa")
         for cell, w, text in zip(t.rows[0].cells, widths, header):
             cell.width = Cm(w)
             cell.paragraphs[0].style = self.doc.styles["Table Head"]
@@ -310,18 +322,15 @@ def measures_template(path: Path) -> None:
     w.tag("{%p for parent in office.parents %}")
     w.p("{{ parent }}", "Cover Text")
     w.tag("{%p endfor %}")
-    w.page_break()
 
     # 2. Preface
     preface_block(w)
-    w.page_break()
 
     # 3. Contents: a real TOC field; the build fills its cached entries.
     w.p("สารบัญ", "Page Title")
     w.p("หน้า", "Body Plain").paragraph_format.alignment = 2
     toc = w.p("", "TOC 1")
     add_field(toc, 'TOC \\o "1-3" \\h \\z \\u', "{{ toc_marker }}")
-    w.page_break()
 
     # 4. Part 1
     w.h("ส่วนที่ 1 บทนำ", 1)
@@ -360,7 +369,6 @@ def measures_template(path: Path) -> None:
     w.row(t, [[("Table Center", "{{ lv.code }}")], [("Table Text", "{{ lv.name }}")],
               [("Table Center", "{{ lv.range }}")], [("Table Center", "{{ lv.verdict }}")]])
     w.row(t, [[("Normal", "{%tr endfor %}")], [], [], []])
-    w.page_break()
 
     # 5. Part 2
     w.h("ส่วนที่ 2 การวิเคราะห์ผลการประเมิน", 1)
@@ -399,7 +407,7 @@ def measures_template(path: Path) -> None:
     t.rows[-1].cells[0].merge(t.rows[-1].cells[2])
     w.p("")
     w.p("{{ sec.indicators }} ผลการประเมินของ{{ office.name }} จำแนกตามตัวชี้วัด มีดังนี้")
-    t = w.table([2.0, 6.4, 2.4, 3.0, 2.2], ["ตัวชี้วัดที่", "ประเด็นตัวชี้วัด", "คะแนน", "ระดับ", "ผลการประเมิน"])
+    t = w.table([1.6, 6.0, 2.0, 4.2, 2.2], ["ตัวชี้วัดที่", "ประเด็นตัวชี้วัด", "คะแนน", "ระดับ", "ผลการประเมิน"])
     w.row(t, [[("Normal", "{%tr for i in indicators %}")], [], [], [], []])
     w.row(t, [[("Table Center", "{{ i.number }}")], [("Table Text", "{{ i.name }}")],
               [("Table Center", "{{ i.score }}")], [("Table Center", "{{ i.level_code }} ({{ i.level_name }})")],
@@ -446,7 +454,6 @@ def measures_template(path: Path) -> None:
               [("Normal", "{%p for x in r.improve %}"), ("Bullet", "-\t{{ x }}"), ("Normal", "{%p endfor %}")]])
     w.row(t, [[("Normal", "{%tr endfor %}")], [], []])
     w.tag("{%p endif %}")
-    w.page_break()
 
     # 6. Part 3
     w.h("ส่วนที่ 3 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", 1)
@@ -484,7 +491,7 @@ def measures_template(path: Path) -> None:
               [("Table Text", "{{ m.responsible|join(', ') }}")]])
     w.row(t, [[("Normal", "{%tr endfor %}")], [], []])
     w.p("")
-    t = w.table([3.0, 7.4, 3.0, 2.6], ["มาตรการที่", "แนวทางวิธีปฏิบัติ", "การติดตาม/รายงานผล", "ผู้รับผิดชอบ"])
+    t = w.table([2.3, 8.1, 2.8, 2.8], ["มาตรการที่", "แนวทางวิธีปฏิบัติ", "การติดตาม/ รายงานผล", "ผู้รับผิดชอบ"])
     w.row(t, [[("Normal", "{%tr for m in measures %}")], [], [], []])
     w.row(t, [[("Measure Title", "{{ m.number }}. {{ m.title }}")],
               w.item_lines("m.lines"),

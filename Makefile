@@ -1,0 +1,44 @@
+# The whole workflow: edit content/, run `make measures OFFICE=kksec`, attach build/<office>/*.docx.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+OFFICE ?= kksec
+YEAR   ?=
+ARGS   := --office $(OFFICE) $(if $(YEAR),--year $(YEAR))
+STAMP  := $(VENV)/.installed
+
+.PHONY: measures preface pdf check score test bench templates clean
+
+# The venv is (re)made when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+measures: $(STAMP)  ## build/<office>/measures-<year>.docx
+	$(BIN)/measures build $(ARGS)
+
+preface: $(STAMP)  ## build/<office>/preface-<year>.docx
+	$(BIN)/measures preface $(ARGS)
+
+pdf: $(STAMP)  ## both documents as PDF (needs LibreOffice)
+	$(BIN)/measures pdf $(ARGS)
+
+check: $(STAMP)  ## validate all content
+	$(BIN)/measures check
+
+score: $(STAMP)  ## the analysis of an office's latest ITA result
+	$(BIN)/measures score $(firstword $(wildcard content/offices/$(OFFICE)/*/ita-*.yaml))
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m pytest -q tests/bench --benchmark-only -p no:randomly
+
+templates: $(STAMP)  ## regenerate templates/*.docx from templates/make_templates.py
+	$(BIN)/python templates/make_templates.py
+
+clean:
+	rm -rf build
