@@ -194,7 +194,7 @@ def check_all(content: Content, office: str | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for fid in content.framework_ids():
         content.load_framework(fid, problems)
-    offices = [office] if office else content.office_ids()
+    offices = [office] if office is not None else content.office_ids()
     if office is None:
         content.load_measures(problems)
     for oid in offices:

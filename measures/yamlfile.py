@@ -56,16 +56,19 @@ class YamlDoc:
         return self.lines.get((), 1)
 
     def problem(self, loc: Path_, message: str, severity: str = "error") -> Problem:
-        return Problem(self.shown, self.line_of(loc), format_loc(loc), message, severity)
+        return Problem(self.shown, self.line_of(loc), format_loc(loc, self.data), message, severity)
 
 
-def format_loc(loc: Path_) -> str:
+def format_loc(loc: Path_, data: Any = None) -> str:
+    """scores.9, guideline[1].text: list positions in brackets, keys after dots."""
     out = ""
     for part in loc:
-        if isinstance(part, int) and not isinstance(part, bool):
+        if isinstance(data, list) and isinstance(part, int):
             out += f"[{part}]"
+            data = data[part] if 0 <= part < len(data) else None
         else:
             out += ("." if out else "") + str(part)
+            data = data.get(part) if isinstance(data, dict) else None
     return out
 
 
