@@ -19,6 +19,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -38,17 +39,20 @@ REM Written by measures/pdf.py for one conversion.
 Sub Convert(inUrl As String, outUrl As String, errUrl As String)
   Dim doc As Object
   On Error GoTo Failed
-  Dim load(0) As New com.sun.star.beans.PropertyValue
+  Dim load(1) As New com.sun.star.beans.PropertyValue
   load(0).Name = "Hidden" : load(0).Value = True
+  REM Without a filter a damaged file is imported as plain text and "succeeds".
+  load(1).Name = "FilterName" : load(1).Value = "MS Word 2007 XML"
   doc = StarDesktop.loadComponentFromURL(inUrl, "_blank", 0, load())
   If IsNull(doc) Then
-    Report(errUrl, "LibreOffice could not open the document")
+    Report(errUrl, "NOT-OPENED LibreOffice could not open the document as .docx")
     StarDesktop.terminate()
     Exit Sub
   End If
   doc.getTextFields().refresh()
-  REM Twice: filling the TOC can change its own length, which moves every
-  REM page after it; the second pass writes the page numbers as they now are.
+  REM Twice: filling the TOC can change its own length, which moves every page
+  REM after it; a second pass (cheap) writes the numbers as they then are.
+  REM LibreOffice 7.4 already had a 60-entry, 3-page TOC right after one.
   For pass = 1 To 2
     indexes = doc.getDocumentIndexes()
     For i = 0 To indexes.getCount() - 1
@@ -98,8 +102,8 @@ def find_soffice() -> str | None:
 def convert(docx: Path, pdf: Path, timeout: float = TIMEOUT) -> Path:
     """Write `pdf` from `docx`; the file appears complete or not at all."""
     docx, pdf = Path(docx), Path(pdf)
-    if not docx.is_file():
-        raise PdfError(f"ไม่พบไฟล์ Word ที่จะแปลงเป็น PDF: {docx}")
+    if not docx.is_file() or docx.stat().st_size == 0:
+        raise PdfError(f"ไม่พบไฟล์ Word ที่จะแปลงเป็น PDF หรือไฟล์ว่างเปล่า: {docx}")
     soffice = find_soffice()
     if soffice is None:
         raise PdfError(
@@ -118,13 +122,14 @@ def convert(docx: Path, pdf: Path, timeout: float = TIMEOUT) -> Path:
         profile, work = tmp / "profile", tmp / "work"
         work.mkdir()
         env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+        deadline = time.monotonic() + timeout  # one limit for both LibreOffice runs
         base = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                 "--invisible", "--norestore", "--nologo", "--nodefault"]
 
         # A new profile is filled from LibreOffice's presets on first start,
         # which would overwrite a macro written beforehand: start once (about
         # 0.2 s), then add the macro and fonts.
-        _run(base + ["--terminate_after_init"], env, timeout)
+        _run(base + ["--terminate_after_init"], env, deadline, timeout)
         module = profile / "user" / "basic" / "Standard" / "Module1.xba"
         if not module.is_file():
             raise PdfError("LibreOffice สร้างโปรไฟล์ชั่วคราวไม่สำเร็จ จึงแปลงเป็น PDF ไม่ได้\n"
@@ -137,23 +142,26 @@ def convert(docx: Path, pdf: Path, timeout: float = TIMEOUT) -> Path:
         shutil.copyfile(docx, src)
         call = (f'macro:///Standard.Module1.Convert("{src.as_uri()}",'
                 f'"{out.as_uri()}","{err.as_uri()}")')
-        stderr = _run(base + [call], env, timeout)
+        stderr = _run(base + [call], env, deadline, timeout)
         if err.exists():
-            raise PdfError(f"LibreOffice แปลง {docx.name} เป็น PDF ไม่สำเร็จ\n"
-                           f"{err.read_text(encoding='utf-8', errors='replace').strip()}\n{stderr}")
+            detail = err.read_text(encoding="utf-8", errors="replace").strip()
+            why = " (ไฟล์อาจเสียหายหรือไม่ใช่ไฟล์ Word .docx)" if "NOT-OPENED" in detail else ""
+            raise PdfError(f"LibreOffice แปลง {docx.name} เป็น PDF ไม่สำเร็จ{why}\n"
+                           f"{detail.replace('NOT-OPENED ', '')}\n{stderr}".rstrip())
         if not out.is_file() or out.stat().st_size == 0:
-            raise PdfError(f"LibreOffice แปลง {docx.name} เป็น PDF ไม่สำเร็จ (ไม่มีไฟล์ผลลัพธ์)\n{stderr}")
+            raise PdfError(f"LibreOffice แปลง {docx.name} เป็น PDF ไม่สำเร็จ (ไม่มีไฟล์ผลลัพธ์)\n{stderr}".rstrip())
         _replace_atomically(out, pdf)
     return pdf
 
 
-def _run(cmd: list[str], env: dict, timeout: float) -> str:
-    """Run LibreOffice; return its stderr tail.  On timeout kill the whole
-    process group (soffice is a script that starts soffice.bin)."""
+def _run(cmd: list[str], env: dict, deadline: float, timeout: float) -> str:
+    """Run LibreOffice until `deadline` (time.monotonic); return its stderr
+    tail.  On timeout kill its whole process group, which is only what this
+    call started (soffice is a script that starts soffice.bin)."""
     proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, start_new_session=True)
     try:
-        _, stderr = proc.communicate(timeout=timeout)
+        _, stderr = proc.communicate(timeout=max(deadline - time.monotonic(), 0.01))
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         _, stderr = proc.communicate()

@@ -216,12 +216,14 @@ def _style_rpr_chain(doc):
 
 
 def _parts(doc):
+    """The body and every header/footer part that will be saved.
+
+    docxtpl swaps rendered headers/footers in as new parts behind python-docx's
+    back, so they are found through the relationships, not through sections."""
     yield doc.element.body
-    for section in doc.sections:
-        for hf in (section.header, section.footer, section.first_page_header, section.first_page_footer,
-                   section.even_page_header, section.even_page_footer):
-            if not hf.is_linked_to_previous:
-                yield hf._element
+    for rel in doc.part.rels.values():
+        if rel.reltype.endswith(("/header", "/footer")) and not rel.is_external:
+            yield rel.target_part._element
 
 
 def finish_runs(doc, font: str | None = None) -> None:

@@ -1,0 +1,112 @@
+"""Reading a built .docx back: what the tests (and a curious officer) check.
+
+Works on the saved file with python-docx and the XML, never on our own model,
+so it sees what Word will see.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from .ooxml import W_FONT_SLOTS
+
+THAI_DIGIT = re.compile("[๐-๙]")
+ARABIC_DIGIT = re.compile("[0-9]")
+TEMPLATE_LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|@@TOC@@")
+
+
+def open_docx(path: Path):
+    return Document(str(path))
+
+
+def parts(doc):
+    """The body, then every header and footer part."""
+    yield "body", doc.element.body
+    for rel in doc.part.rels.values():
+        if rel.reltype.endswith(("/header", "/footer")) and not rel.is_external:
+            yield rel.target_ref, rel.target_part._element
+
+
+def paragraphs_text(element) -> list[str]:
+    return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in element.iter(qn("w:p"))]
+
+
+def all_text(doc) -> str:
+    return "\n".join(line for _, el in parts(doc) for line in paragraphs_text(el))
+
+
+def runs_missing_font_slots(doc) -> list[str]:
+    """Runs with text lacking any of the four font slots or w:sz/w:szCs."""
+    bad = []
+    for where, el in parts(doc):
+        for r in el.iter(qn("w:r")):
+            if not any((t.text or "").strip() for t in r.iter(qn("w:t"))):
+                continue
+            rpr = r.find(qn("w:rPr"))
+            fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+            missing = [s for s in W_FONT_SLOTS if fonts is None or not fonts.get(qn(s))]
+            for tag in ("w:sz", "w:szCs"):
+                if rpr is None or rpr.find(qn(tag)) is None:
+                    missing.append(tag)
+            if missing:
+                text = "".join(t.text or "" for t in r.iter(qn("w:t")))[:30]
+                bad.append(f"{where}: {text!r} lacks {', '.join(missing)}")
+    return bad
+
+
+def tables_with_repeating_header(doc) -> tuple[int, int]:
+    """(tables, of which the first row is marked w:tblHeader)."""
+    tables = doc.element.body.findall(".//" + qn("w:tbl"))
+    marked = 0
+    for t in tables:
+        first = t.find(qn("w:tr"))
+        trpr = first.find(qn("w:trPr")) if first is not None else None
+        if trpr is not None and trpr.find(qn("w:tblHeader")) is not None:
+            marked += 1
+    return len(tables), marked
+
+
+def rows_that_cannot_split(doc) -> int:
+    return len(doc.element.body.findall(".//" + qn("w:cantSplit")))
+
+
+def images(doc) -> list[bytes]:
+    out = []
+    for blip in doc.element.body.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip"):
+        rid = blip.get(qn("r:embed"))
+        out.append(doc.part.related_parts[rid].blob)
+    return out
+
+
+def headings(doc) -> list[tuple[int, str]]:
+    from .render import headings as _headings
+    return _headings(doc)
+
+
+def toc_entries(doc) -> list[tuple[int, str]]:
+    """The cached entries of the TOC field: (level from the TOCn style, text)."""
+    out = []
+    for p in doc.element.body.iter(qn("w:p")):
+        ppr = p.find(qn("w:pPr"))
+        ps = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        sid = ps.get(qn("w:val")) if ps is not None else ""
+        m = re.fullmatch(r"TOC(\d)", sid or "")
+        if m:
+            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+            if text:
+                out.append((int(m.group(1)), text))
+    return out
+
+
+def has_toc_field(doc) -> bool:
+    return any("TOC" in (it.text or "") for it in doc.element.body.iter(qn("w:instrText")))
+
+
+def page_setup(doc) -> dict:
+    s = doc.sections[0]
+    cm = lambda v: round(v / 360000, 2)  # noqa: E731  EMU -> cm
+    return {"width": cm(s.page_width), "height": cm(s.page_height), "top": cm(s.top_margin),
+            "bottom": cm(s.bottom_margin), "left": cm(s.left_margin), "right": cm(s.right_margin)}

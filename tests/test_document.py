@@ -1,0 +1,177 @@
+"""The built Word documents, reopened and read back."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from measures.content import Content
+from measures.document import inspect
+from measures.document.build import build
+from measures.document.inspect import ARABIC_DIGIT, TEMPLATE_LEFTOVER, THAI_DIGIT
+from measures.thai import thai_digits
+
+from .conftest import replace_text
+
+KK = Path("offices/kksec")
+MEASURE_TITLES = ["มาตรการเผยแพร่ข้อมูลต่อสาธารณะ", "มาตรการให้ผู้มีส่วนได้ส่วนเสียมีส่วนร่วม",
+                  "มาตรการส่งเสริมความโปร่งใสในการจัดซื้อจัดจ้าง",
+                  "มาตรการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "มาตรการป้องกันการรับสินบน",
+                  "มาตรการป้องกันการขัดกันระหว่างผลประโยชน์ส่วนตนกับผลประโยชน์ส่วนรวม",
+                  "มาตรการตรวจสอบการใช้ดุลพินิจ"]
+FIGURES = ["91.50", "28.38", "29.19", "33.93", "94.58", "97.30", "84.84", "+0.71", "-5.42", "-8.97",
+           "+20.25", "+0.85", "+3.83", "99.13", "75.92", "อันดับที่ 154 จาก 225"]
+
+
+@pytest.fixture(scope="module")
+def kksec(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    path = build("kksec", 2565, "measures", out_dir=out).path
+    return path, inspect.open_docx(path)
+
+
+def test_output_name(kksec):
+    assert kksec[0].name == "measures-2565.docx"
+
+
+def test_parts_and_measures_present(kksec):
+    _, doc = kksec
+    heads = [text for _, text in inspect.headings(doc)]
+    for part in ("ส่วนที่ 1 บทนำ", "ส่วนที่ 2 การวิเคราะห์ผลการประเมิน",
+                 "ส่วนที่ 3 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "ความเป็นมา"):
+        assert part in heads
+    for n, title in enumerate(MEASURE_TITLES, 1):
+        assert f"{n}. {title}" in heads
+    text = inspect.all_text(doc)
+    for word in ("คำนำ", "สารบัญ", "จุดแข็ง", "จุดอ่อน", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาขอนแก่น",
+                 "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน", "ประจำปีงบประมาณ พ.ศ. 2565"):
+        assert word in text
+
+
+def test_every_complaint_channel_present(kksec):
+    text = inspect.all_text(kksec[1])
+    for channel in ("0-4300-9867 ต่อ 1108", "0-4325-5367", "ชั้น 1 อาคาร 1", "http://www.kksec.go.th",
+                    "admin@kksec.go.th", "Facebook", "09-2779-9098", "ถนนมลิวรรณ"):
+        assert channel in text
+
+
+def test_computed_figures_present(kksec):
+    text = inspect.all_text(kksec[1])
+    for figure in FIGURES:
+        assert figure in text, figure
+
+
+def test_counts_in_prose_follow_the_table(kksec):
+    text = inspect.all_text(kksec[1])
+    assert "ไม่ผ่านเกณฑ์ (ต่ำกว่าร้อยละ 85.00) จำนวน 1 ตัวชี้วัด" in text
+    assert "ผ่านเกณฑ์ (ร้อยละ 85.00 ขึ้นไป) จำนวน 9 ตัวชี้วัด" in text
+    assert "ระดับ Excellence จำนวน 6 ตัวชี้วัด" in text
+    assert "จำนวน 7 มาตรการ" in text
+    assert "จำนวน 2 ตัวชี้วัด" not in text
+
+
+def test_no_template_leftovers_anywhere(kksec):
+    for where, el in inspect.parts(kksec[1]):
+        for line in inspect.paragraphs_text(el):
+            assert not TEMPLATE_LEFTOVER.search(line), f"{where}: {line[:80]}"
+
+
+def test_every_run_has_four_font_slots_and_cs_size(kksec):
+    assert inspect.runs_missing_font_slots(kksec[1]) == []
+
+
+def test_fonts_and_thai_defaults_in_styles(kksec):
+    with zipfile.ZipFile(kksec[0]) as z:
+        styles = z.read("word/styles.xml").decode()
+    assert 'w:cs="TH SarabunPSK"' in styles and '<w:szCs w:val="32"/>' in styles
+    assert 'w:bidi="th-TH"' in styles and 'w:val="thaiDistribute"' in styles
+
+
+def test_a4_and_margins(kksec):
+    assert inspect.page_setup(kksec[1]) == {"width": 21.0, "height": 29.7, "top": 2.5, "bottom": 2.0,
+                                           "left": 3.0, "right": 2.0}
+
+
+def test_header_rows_repeat_and_rows_may_break(kksec):
+    tables, marked = inspect.tables_with_repeating_header(kksec[1])
+    assert tables >= 8 and marked == tables
+    assert inspect.rows_that_cannot_split(kksec[1]) == 0
+
+
+def test_chart_is_embedded_png(kksec):
+    imgs = inspect.images(kksec[1])
+    assert len(imgs) == 1 and imgs[0][:8] == b"\x89PNG\r\n\x1a\n" and len(imgs[0]) > 20_000
+
+
+def test_contents_match_headings(kksec):
+    doc = kksec[1]
+    assert inspect.has_toc_field(doc)
+    assert inspect.toc_entries(doc) == inspect.headings(doc)
+    with zipfile.ZipFile(kksec[0]) as z:
+        assert b'w:updateFields w:val="true"' in z.read("word/settings.xml")
+
+
+def test_arabic_digits_by_default(kksec):
+    assert not THAI_DIGIT.search(inspect.all_text(kksec[1]))
+
+
+def test_thai_digits_when_the_office_asks(content_copy, content, tmp_path):
+    replace_text(content_copy / KK / "office.yaml", "digits: arabic", "digits: thai")
+    path = build("kksec", 2565, "measures", out_dir=tmp_path, content=content).path
+    doc = inspect.open_docx(path)
+    text = inspect.all_text(doc)
+    for figure in FIGURES:
+        assert thai_digits(figure) in text
+    assert "๒๕๖๕" in text and "๙๑.๕๐" in text
+    # Arabic digits survive only where a reader must type them: URLs, e-mail, item codes.
+    leftovers = {w for line in text.splitlines() for w in line.split() if ARABIC_DIGIT.search(w)}
+    assert all(re.search(r"https?://|@|\bO\d", w) for w in leftovers), leftovers
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode() + z.read("word/footer1.xml").decode()
+    assert 'w:fmt="thaiNumbers"' in xml
+
+
+def test_text_is_printed_as_written_never_evaluated(content_copy, content, tmp_path):
+    nasty = 'R&D <b>"quoted"</b> \'single\' {{ 7*7 }} {% for x in y %}'
+    replace_text(content_copy / "measures/7-discretion.yaml", "  - text: มาตรการป้องกันและแก้ไขปัญหาการใช้ดุลพินิจ",
+                 f"  - text: 'มาตรการป้องกันและแก้ไขปัญหาการใช้ดุลพินิจ {nasty.replace(chr(39), chr(39) * 2)}'")
+    path = build("kksec", 2565, "measures", out_dir=tmp_path, content=content).path
+    text = inspect.all_text(inspect.open_docx(path))
+    assert nasty in text and "49" not in text.split(nasty)[0][-5:]
+
+
+def test_builds_are_byte_identical(tmp_path):
+    a = build("kksec", 2565, "measures", out_dir=tmp_path / "a").path.read_bytes()
+    b = build("kksec", 2565, "measures", out_dir=tmp_path / "b").path.read_bytes()
+    assert a == b
+
+
+def test_source_date_epoch_sets_document_dates(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    path = build("kksec", 2565, "measures", out_dir=tmp_path).path
+    with zipfile.ZipFile(path) as z:
+        core = z.read("docProps/core.xml").decode()
+        assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in z.infolist())
+    assert core.count("2023-11-14T22:13:20Z") == 2
+
+
+def test_preface_alone(tmp_path):
+    path = build("kksec", 2565, "preface", out_dir=tmp_path).path
+    assert path.name == "preface-2565.docx"
+    doc = inspect.open_docx(path)
+    text = inspect.all_text(doc)
+    assert "คำนำ" in text and "จำนวน 7 มาตรการ" in text and "พ.ศ. 2564" in text
+    for n, title in enumerate(MEASURE_TITLES, 1):
+        assert f"{n}) {title}" in text
+    assert not TEMPLATE_LEFTOVER.search(text)
+    assert inspect.runs_missing_font_slots(doc) == []
+
+
+def test_office_preface_replaces_the_generated_one(content_copy, content, tmp_path):
+    replace_text(content_copy / KK / "2565/publication.yaml", "preface: []",
+                 "preface:\n  - คำนำของ{office.short_name} เขียนเอง")
+    text = inspect.all_text(inspect.open_docx(build("kksec", 2565, "preface", out_dir=tmp_path,
+                                                    content=content).path))
+    assert "คำนำของสพม.ขอนแก่น เขียนเอง" in text and "จำนวน 7 มาตรการ" not in text
