@@ -130,11 +130,7 @@ def convert(docx: Path, pdf: Path, timeout: float = TIMEOUT) -> Path:
         # which would overwrite a macro written beforehand: start once (about
         # 0.2 s), then add the macro and fonts.
         _run(base + ["--terminate_after_init"], env, deadline, timeout)
-        module = profile / "user" / "basic" / "Standard" / "Module1.xba"
-        if not module.is_file():
-            raise PdfError("LibreOffice สร้างโปรไฟล์ชั่วคราวไม่สำเร็จ จึงแปลงเป็น PDF ไม่ได้\n"
-                           f"LibreOffice did not create its profile ({module} missing).")
-        module.write_text(_xba(_MACRO), encoding="utf-8")
+        _install_macro(profile / "user" / "basic")
         _install_psk_fonts(profile / "user" / "fonts", env)
 
         # Work on a copy: LibreOffice leaves a lock file beside what it opens.
@@ -165,8 +161,8 @@ def _run(cmd: list[str], env: dict, deadline: float, timeout: float) -> str:
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         _, stderr = proc.communicate()
-        raise PdfError(f"LibreOffice ทำงานเกิน {timeout:.0f} วินาที จึงหยุดการแปลงเป็น PDF\n"
-                       f"LibreOffice timed out after {timeout:.0f} s.\n{_tail(stderr)}") from None
+        raise PdfError(f"LibreOffice ทำงานเกิน {timeout:g} วินาที จึงหยุดการแปลงเป็น PDF\n"
+                       f"LibreOffice timed out after {timeout:g} s.\n{_tail(stderr)}") from None
     if proc.returncode != 0:
         raise PdfError(f"LibreOffice ทำงานผิดพลาด (รหัส {proc.returncode}) จึงแปลงเป็น PDF ไม่สำเร็จ\n"
                        f"{_tail(stderr)}")
@@ -176,16 +172,34 @@ def _run(cmd: list[str], env: dict, deadline: float, timeout: float) -> str:
 def _tail(stderr: bytes, lines: int = 15) -> str:
     text = stderr.decode("utf-8", errors="replace")
     # This warning comes on every run without Java and means nothing here.
-    kept = [l for l in text.splitlines() if l.strip() and "javaldx" not in l]
+    kept = [line for line in text.splitlines() if line.strip() and "javaldx" not in line]
     return "\n".join(kept[-lines:])
 
 
-def _xba(basic: str) -> str:
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n'
-            '<script:module xmlns:script="http://openoffice.org/2000/script" '
-            'script:name="Module1" script:language="StarBasic">'
-            f"{escape(basic)}</script:module>\n")
+_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE {root} PUBLIC '
+         '"-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "{dtd}">\n')
+_LIB = 'xmlns:library="http://openoffice.org/2000/library"'
+
+
+def _install_macro(basic: Path) -> None:
+    """The profile's Basic library "Standard" with the macro as Module1
+    (macros in the user's own profile run without a security prompt)."""
+    (basic / "Standard").mkdir(parents=True, exist_ok=True)
+    (basic / "script.xlc").write_text(
+        _HEAD.format(root="library:libraries", dtd="libraries.dtd")
+        + f'<library:libraries {_LIB} xmlns:xlink="http://www.w3.org/1999/xlink">'
+        '<library:library library:name="Standard" library:link="false"/></library:libraries>\n',
+        encoding="utf-8")
+    (basic / "Standard" / "script.xlb").write_text(
+        _HEAD.format(root="library:library", dtd="library.dtd")
+        + f'<library:library {_LIB} library:name="Standard" library:readonly="false" '
+        'library:passwordprotected="false"><library:element library:name="Module1"/>'
+        '</library:library>\n', encoding="utf-8")
+    (basic / "Standard" / "Module1.xba").write_text(
+        _HEAD.format(root="script:module", dtd="module.dtd")
+        + '<script:module xmlns:script="http://openoffice.org/2000/script" '
+        f'script:name="Module1" script:language="StarBasic">{escape(_MACRO)}</script:module>\n',
+        encoding="utf-8")
 
 
 def _install_psk_fonts(dest: Path, env: dict) -> None:
