@@ -77,7 +77,9 @@ def text_defects(t: Text) -> Iterator[Problem]:
         yield t.doc.problem(t.loc, f"มีอักขระควบคุมที่ Word เปิดไม่ได้ ({codes}) มักมาจากการคัดลอก ให้ลบออก")
     invisible = sorted({INVISIBLE[c] for c in text if c in INVISIBLE})
     if invisible:
-        yield t.doc.problem(t.loc, f"มีอักขระที่มองไม่เห็น ({', '.join(invisible)}) มักติดมาจากการคัดลอก ให้ลบออก")
+        # Valid in Word and sometimes meant (emoji joiners, Thai line-break hints): warn only.
+        yield t.doc.problem(t.loc, f"มีอักขระที่มองไม่เห็น ({', '.join(invisible)}) มักติดมาจากการคัดลอก "
+                                   "ตรวจดูว่าตั้งใจใส่หรือไม่", "warning")
     if not bad and not invisible:
         fixed = normalize(text)
         if fixed != text:

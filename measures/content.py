@@ -50,6 +50,8 @@ def _message(err: dict) -> str:
         if isinstance(value, str) and "," in value:
             return f"'{value}' ไม่ใช่ตัวเลข: ใช้จุดเป็นทศนิยม (เช่น {value.replace(',', '.')}) ไม่ใช่จุลภาค"
         return f"'{value}' ไม่ใช่ตัวเลข"
+    if kind == "finite_number":
+        return "ต้องเป็นตัวเลข (NaN หรือ inf ใช้ไม่ได้)"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"'{value}' ต้องเป็นจำนวนเต็ม"
     if kind in ("string_type",):

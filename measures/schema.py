@@ -8,7 +8,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class Strict(BaseModel):
@@ -91,6 +93,9 @@ def _score_ok(value: Decimal) -> Decimal:
     return value
 
 
+Score = Annotated[Decimal, AfterValidator(_score_ok)]
+
+
 class National(Strict):
     average: Decimal
     rank: int = Field(ge=1)
@@ -111,18 +116,11 @@ class National(Strict):
 class Results(Strict):
     framework: str
     year: int
-    scores: dict[int, Decimal] = {}
-    subscores: dict[str, Decimal] = {}
+    scores: dict[int, Score] = {}
+    subscores: dict[str, Score] = {}
     national: Optional[National] = None
-    history: dict[int, Decimal] = {}
+    history: dict[int, Score] = {}
     stated: dict[Literal["total", "IIT", "EIT", "OIT"], Decimal] = {}
-
-    @field_validator("scores", "subscores", "history")
-    @classmethod
-    def _scores(cls, v: dict) -> dict:
-        for value in v.values():
-            _score_ok(value)
-        return v
 
 
 # --------------------------------------------------------------------------- measures

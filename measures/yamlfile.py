@@ -95,7 +95,12 @@ def read_yaml(path: Path, shown: str | None = None) -> YamlDoc:
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
             raise ContentError([Problem(shown, number, "", "ย่อหน้าด้วยแท็บ (Tab) ซึ่ง YAML ไม่รับ ให้ใช้การเว้นวรรคแทน")])
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise ContentError([Problem(shown, line, "", f"มีอักขระที่ใช้ไม่ได้ (U+{exc.character:04X}) "
+                                                    "มักติดมาจากการคัดลอก ให้ลบออก")]) from None
     try:
         node = loader.get_single_node()
         if node is None:
