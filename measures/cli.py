@@ -103,7 +103,7 @@ def _build(kind: str, office: str | None, year: int | None) -> None:
         click.echo(str(exc), err=True)
         raise SystemExit(1)
     _report(built.warnings)
-    click.echo(str(built.path.relative_to(Path.cwd()) if built.path.is_relative_to(Path.cwd()) else built.path))
+    click.echo(_shown(built.path))
 
 
 DEFAULT_OFFICE = "kksec"
@@ -123,6 +123,36 @@ def build_cmd(office: str | None, year: int | None) -> None:
 def preface_cmd(office: str | None, year: int | None) -> None:
     """Build build/<office>/preface-<year>.docx, the preface alone."""
     _build("preface", office, year)
+
+
+@main.command("pdf")
+@click.option("--office", help=f"office id (default {DEFAULT_OFFICE})")
+@click.option("--year", type=int, help="fiscal year of the publication (default: the latest)")
+def pdf_cmd(office: str | None, year: int | None) -> None:
+    """Build the measures and the preface, then convert both to PDF with LibreOffice
+    (the contents page gets its page numbers)."""
+    from .document.build import OutputError, build
+    from .pdf import PdfError, convert
+    office = office or DEFAULT_OFFICE
+    try:
+        for kind in ("measures", "preface"):
+            built = build(office, year, kind)
+            _report(built.warnings)
+            pdf = convert(built.path, built.path.with_suffix(".pdf"))
+            click.echo(_shown(pdf))
+    except ContentError as exc:
+        _report(exc.problems)
+        raise SystemExit(1)
+    except (OutputError, PdfError) as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(1)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 if __name__ == "__main__":  # pragma: no cover

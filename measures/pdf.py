@@ -36,7 +36,7 @@ PSK_SOURCES = ("Laksaman", "Sarabun")  # first one found is used; fonts.conf nam
 
 _MACRO = """\
 REM Written by measures/pdf.py for one conversion.
-Sub Convert(inUrl As String, outUrl As String, errUrl As String)
+Sub Convert(inUrl As String, outUrl As String, errUrl As String, thai As String)
   Dim doc As Object
   On Error GoTo Failed
   Dim load(1) As New com.sun.star.beans.PropertyValue
@@ -49,6 +49,21 @@ Sub Convert(inUrl As String, outUrl As String, errUrl As String)
     StarDesktop.terminate()
     Exit Sub
   End If
+  REM Word takes Thai page numbers from w:pgNumType thaiNumbers, which LibreOffice
+  REM 7.4 ignores: give every page style and page-number field native (Thai) digits.
+  If thai = "1" Then
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    For i = 0 To styles.getCount() - 1
+      styles.getByIndex(i).NumberingType = com.sun.star.style.NumberingType.NATIVE_NUMBERING
+    Next
+    fields = doc.getTextFields().createEnumeration()
+    While fields.hasMoreElements()
+      f = fields.nextElement()
+      If f.supportsService("com.sun.star.text.textfield.PageNumber") Then
+        f.NumberingType = com.sun.star.style.NumberingType.NATIVE_NUMBERING
+      End If
+    Wend
+  End If
   doc.getTextFields().refresh()
   REM Twice: filling the TOC can change its own length, which moves every page
   REM after it; a second pass (cheap) writes the numbers as they then are.
@@ -60,6 +75,28 @@ Sub Convert(inUrl As String, outUrl As String, errUrl As String)
     Next
   Next
   doc.getTextFields().refresh()
+  REM The contents' page numbers are written in Arabic whatever the page style
+  REM says: turn the digits of every index into Thai ones.
+  If thai = "1" Then
+    indexes = doc.getDocumentIndexes()
+    For i = 0 To indexes.getCount() - 1
+      anchor = indexes.getByIndex(i).getAnchor()
+      cursor = anchor.getText().createTextCursorByRange(anchor)
+      paras = cursor.createEnumeration()
+      While paras.hasMoreElements()
+        para = paras.nextElement()
+        portions = para.createEnumeration()
+        While portions.hasMoreElements()
+          portion = portions.nextElement()
+          If portion.TextPortionType = "Text" Then
+            If ThaiDigits(portion.getString()) <> portion.getString() Then
+              portion.setString(ThaiDigits(portion.getString()))
+            End If
+          End If
+        Wend
+      Wend
+    Next
+  End If
   Dim filterData(0) As New com.sun.star.beans.PropertyValue
   filterData(0).Name = "EmbedStandardFonts" : filterData(0).Value = True
   Dim store(1) As New com.sun.star.beans.PropertyValue
@@ -77,6 +114,17 @@ Failed:
   If Not IsNull(doc) Then doc.close(True)
   StarDesktop.terminate()
 End Sub
+
+Function ThaiDigits(s As String) As String
+  Dim out As String, c As String
+  out = ""
+  For k = 1 To Len(s)
+    c = Mid(s, k, 1)
+    If c >= "0" And c <= "9" Then c = Chr(&H0E50 + Asc(c) - 48)
+    out = out & c
+  Next
+  ThaiDigits = out
+End Function
 
 Sub Report(errUrl As String, msg As String)
   n = FreeFile
@@ -102,6 +150,7 @@ def find_soffice() -> str | None:
 def convert(docx: Path, pdf: Path, timeout: float = TIMEOUT) -> Path:
     """Write `pdf` from `docx`; the file appears complete or not at all."""
     docx, pdf = Path(docx), Path(pdf)
+    thai = "1" if _wants_thai_page_numbers(docx) else "0"
     if not docx.is_file() or docx.stat().st_size == 0:
         raise PdfError(f"ไม่พบไฟล์ Word ที่จะแปลงเป็น PDF หรือไฟล์ว่างเปล่า: {docx}")
     soffice = find_soffice()
@@ -137,7 +186,7 @@ def convert(docx: Path, pdf: Path, timeout: float = TIMEOUT) -> Path:
         src, out, err = work / "in.docx", work / "out.pdf", work / "error.txt"
         shutil.copyfile(docx, src)
         call = (f'macro:///Standard.Module1.Convert("{src.as_uri()}",'
-                f'"{out.as_uri()}","{err.as_uri()}")')
+                f'"{out.as_uri()}","{err.as_uri()}","{thai}")')
         stderr = _run(base + [call], env, deadline, timeout)
         if err.exists():
             detail = err.read_text(encoding="utf-8", errors="replace").strip()
@@ -148,6 +197,15 @@ def convert(docx: Path, pdf: Path, timeout: float = TIMEOUT) -> Path:
             raise PdfError(f"LibreOffice แปลง {docx.name} เป็น PDF ไม่สำเร็จ (ไม่มีไฟล์ผลลัพธ์)\n{stderr}".rstrip())
         _replace_atomically(out, pdf)
     return pdf
+
+
+def _wants_thai_page_numbers(docx: Path) -> bool:
+    import zipfile
+    try:
+        with zipfile.ZipFile(docx) as z:
+            return b'w:fmt="thaiNumbers"' in z.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False  # LibreOffice will say what is wrong with the file
 
 
 def _run(cmd: list[str], env: dict, deadline: float, timeout: float) -> str:

@@ -132,6 +132,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), 0o666 & ~_umask())  # mkstemp's 0600 is not what a user expects
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
@@ -144,6 +145,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(path, exc) from None
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 class OutputError(Exception):

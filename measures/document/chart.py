@@ -45,10 +45,11 @@ def indicator_chart(a: Analysis, thai: bool = False) -> bytes:
         for bar, i in zip(bars, items):
             ax.text(bar.get_width() + 0.4, bar.get_y() + bar.get_height() / 2, fmt(str(r2(i.score))),
                     va="center", fontsize=12)
-        low = min(min(scores), mark)
-        ax.set_xlim(max(0, (int(low) // 10) * 10 - 10), 104)
-        ax.set_xticks(ax.get_xticks())
-        ax.set_xticklabels([fmt(f"{t:g}") for t in ax.get_xticks()])
+        low = max(0, (int(min(min(scores), mark)) // 10) * 10 - 10)
+        ax.set_xlim(low, 104)  # room for the score labels right of the bars
+        ticks = list(range(low, 101, 5 if 100 - low <= 50 else 10))
+        ax.set_xticks(ticks)
+        ax.set_xticklabels([fmt(str(t)) for t in ticks])
         ax.set_xlabel("คะแนน")
         ax.spines[["top", "right"]].set_visible(False)
         fig.tight_layout()

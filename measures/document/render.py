@@ -268,14 +268,13 @@ def to_thai_digits(doc) -> None:
         for t in part.iter(qn("w:t")):
             if t.text:
                 t.text = thai_digits(t.text)
-    # Page numbers: the PAGE field's number format. Word draws ThaiArabic as Thai
-    # digits; LibreOffice 7.4 reads it as Thai letters, so pdf.py gives LibreOffice
-    # a plain PAGE field with context numerals instead. (w:pgNumType thaiNumbers is
-    # not used: LibreOffice ignores it alone and turns letters on with the switch.)
-    for part in _parts(doc):
-        for it in part.iter(qn("w:instrText")):
-            if it.text and it.text.strip().startswith("PAGE") and "ThaiArabic" not in it.text:
-                it.text = " PAGE \\* ThaiArabic "
-        for fs in part.iter(qn("w:fldSimple")):
-            if fs.get(qn("w:instr"), "").strip().startswith("PAGE"):
-                fs.set(qn("w:instr"), " PAGE \\* ThaiArabic ")
+    # Page numbers (the PAGE field and the contents' numbers) take the section's
+    # format in Word. LibreOffice ignores it: pdf.py sets its page styles instead.
+    # (PAGE \* ThaiArabic is not used: LibreOffice reads it as Thai letters.)
+    for sect in doc.element.body.iter(qn("w:sectPr")):
+        pg = sect.find(qn("w:pgNumType"))
+        if pg is None:
+            pg = OxmlElement("w:pgNumType")
+            cols = sect.find(qn("w:cols"))
+            (cols.addprevious if cols is not None else sect.append)(pg)
+        pg.set(qn("w:fmt"), "thaiNumbers")
