@@ -61,9 +61,10 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 def squash(s: str) -> str:
-    """Without whitespace: pdftotext puts stray spaces inside Thai words
-    (a space before a stacked vowel, e.g. 'เปิ ด'), so compare squashed."""
-    return re.sub(r"\s+", "", s)
+    """A comparison key: no whitespace and no Thai vowel/tone marks above or below.
+    pdftotext puts stray spaces inside Thai words ('เปิ ด') and writes stacked
+    marks in the order it draws them ('ขั้น' comes out 'ขัน้')."""
+    return re.sub(r"[\s\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+", "", s)
 
 
 def first_page_containing(pdf: Path, needle: str, start: int = 1) -> int | None:

@@ -1,0 +1,155 @@
+"""What a reader sees: the built documents converted by LibreOffice and read with poppler.
+
+Every document the project builds goes through the same checks (`DOCUMENTS`).
+Page counts were recorded when the kksec PDFs were looked at page by page.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from measures import pdfcheck
+from measures.content import PROJECT, Content
+from measures.document.build import build
+from measures.pdf import convert
+from measures.pdfcheck import squash
+from measures.thai import thai_digits
+
+from .conftest import replace_text
+
+pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                                reason="LibreOffice and poppler-utils are not installed")
+
+OFFICE = "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาขอนแก่น"
+TITLES = ["มาตรการเผยแพร่ข้อมูลต่อสาธารณะ", "มาตรการให้ผู้มีส่วนได้ส่วนเสียมีส่วนร่วม",
+          "มาตรการส่งเสริมความโปร่งใสในการจัดซื้อจัดจ้าง", "มาตรการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
+          "มาตรการป้องกันการรับสินบน", "มาตรการป้องกันการขัดกันระหว่างผลประโยชน์ส่วนตนกับผลประโยชน์ส่วนรวม",
+          "มาตรการตรวจสอบการใช้ดุลพินิจ"]
+# (kind, digits) -> pages seen when the kksec PDFs were looked at, with room for small layout changes.
+PAGES = {("measures", "arabic"): range(23, 30), ("measures", "thai"): range(23, 30),
+         ("preface", "arabic"): range(1, 2), ("preface", "thai"): range(1, 2)}
+DOCUMENTS = list(PAGES)
+
+
+def make_pdf(out: Path, kind: str, digits: str = "arabic", content: Content | None = None,
+             template: Path | None = None) -> Path:
+    docx = build("kksec", 2565, kind, out_dir=out, content=content, template=template).path
+    return convert(docx, docx.with_suffix(".pdf"))
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    made = {}
+    for kind, digits in DOCUMENTS:
+        root = tmp_path_factory.mktemp(f"{kind}-{digits}")
+        content = None
+        if digits == "thai":
+            shutil.copytree(PROJECT / "content", root / "content")
+            replace_text(root / "content/offices/kksec/office.yaml", "digits: arabic", "digits: thai")
+            content = Content(root / "content")
+        made[kind, digits] = make_pdf(root / "out", kind, digits, content)
+    return made
+
+
+def reading_order(text: str, needles: list[str]) -> list[str]:
+    """The needles not found in this order in the text (whitespace ignored)."""
+    flat, at, missing = squash(text), 0, []
+    for needle in needles:
+        found = flat.find(squash(needle), at)
+        if found < 0:
+            missing.append(needle)
+        else:
+            at = found
+    return missing
+
+
+@pytest.mark.parametrize("doc", DOCUMENTS)
+def test_page_count_in_recorded_range(pdfs, doc):
+    assert pdfcheck.page_count(pdfs[doc]) in PAGES[doc]
+
+
+@pytest.mark.parametrize("doc", DOCUMENTS)
+def test_every_font_embedded_and_thai(pdfs, doc):
+    fonts = pdfcheck.fonts(pdfs[doc])
+    assert fonts and pdfcheck.unembedded_fonts(pdfs[doc]) == []
+    # Only the TH SarabunPSK stand-in draws text: a fallback face would show here.
+    assert all(re.search("Laksaman|Sarabun", f["name"]) for f in fonts), fonts
+
+
+@pytest.mark.parametrize("doc", DOCUMENTS)
+def test_nothing_past_the_margins_and_no_blank_page(pdfs, doc):
+    pdf = pdfs[doc]
+    assert pdfcheck.margin_overflow(pdf, right_margin_cm=2.0, left_margin_cm=3.0, tolerance_px=2) == []
+    assert pdfcheck.blank_pages(pdf, bottom_cm=2.0) == []
+
+
+def test_measures_text_in_reading_order(pdfs):
+    text = pdfcheck.text(pdfs["measures", "arabic"])
+    expected = [OFFICE, "คำนำ", "สารบัญ", "ส่วนที่ 1 บทนำ", "ส่วนที่ 2 การวิเคราะห์ผลการประเมิน",
+                "การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ", "การใช้ทรัพย์สินของราชการ",
+                "การแก้ไขปัญหาการทุจริต", "คุณภาพการดำเนินงาน", "ประสิทธิภาพการสื่อสาร",
+                "การปรับปรุงระบบการทำงาน", "การเปิดเผยข้อมูล", "การป้องกันการทุจริต", "91.50",
+                "ส่วนที่ 3"] + [f"{n}) {t}" for n, t in enumerate(TITLES, 1)]
+    assert reading_order(text, expected) == [], squash(text)[:3000]
+
+
+def test_thai_digits_in_the_pdf(pdfs):
+    text = pdfcheck.text(pdfs["measures", "thai"])
+    assert "๙๑.๕๐" in text and "91.50" not in text
+    words = {w for w in text.split() if re.search("[0-9]", w)}
+    assert all(re.search(r"https?://|@|kksec|O\d", w) for w in words), words
+    pages = pdfcheck.page_texts(pdfs["measures", "thai"])
+    assert pages[8].strip().splitlines()[-1] == "๙"  # the page number of page 9
+
+
+@pytest.mark.parametrize("digits", ["arabic", "thai"])
+def test_contents_page_numbers_are_where_the_parts_start(pdfs, digits):
+    pdf = pdfs["measures", digits]
+    toc_page = pdfcheck.first_page_containing(pdf, "สารบัญ")
+    entries = pdfcheck.toc_entries(pdf, toc_page)
+    heads = [squash(t) for t in ["ส่วนที่ 1 บทนำ", "ส่วนที่ 2 การวิเคราะห์ผลการประเมิน", "ส่วนที่ 3"]]
+    if digits == "thai":
+        heads = [thai_digits(h) for h in heads]
+    parts = [(t, p) for t, p in entries if any(squash(t).startswith(h) for h in heads)]
+    measures = [(t, p) for t, p in entries if any(squash(t).endswith(squash(m)) for m in TITLES)]
+    assert len(parts) == 3 and len(measures) == 7, entries
+    for title, page in parts:
+        assert pdfcheck.first_page_containing(pdf, title, start=toc_page + 1) == page, title
+    # A measure's title wraps in its narrow column, and pdftotext interleaves the columns:
+    # its row starts where "N. มาตรการ" first stands after the contents.
+    for n, (title, page) in enumerate(measures, 1):
+        number = thai_digits(str(n)) if digits == "thai" else str(n)
+        assert pdfcheck.first_page_containing(pdf, f"{number}. มาตรการ", start=toc_page + 1) == page, title
+
+
+# --------------------------------------------------------------------------- the checks can fail
+
+def test_margin_check_catches_a_widened_table(tmp_path):
+    from docx import Document
+    from docx.oxml.ns import qn
+    doc = Document(str(PROJECT / "templates/measures.docx"))
+    table = next(t for t in doc.tables if "แนวทางวิธีปฏิบัติ" in t.rows[0].cells[1].text)
+    # The guideline column from 8.1 cm to 12 cm: grid, cells and table width.
+    table._tbl.tblGrid.findall(qn("w:gridCol"))[1].set(qn("w:w"), "6804")
+    for tc in table._tbl.iter(qn("w:tc")):
+        tcw = tc.tcPr.find(qn("w:tcW")) if tc.tcPr is not None else None
+        if tcw is not None and tcw.get(qn("w:w")) in ("4592", "4593"):
+            tcw.set(qn("w:w"), "6804")
+    table._tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), str(9072 + 6804 - 4592))
+    bad = tmp_path / "wide.docx"
+    doc.save(str(bad))
+    pdf = make_pdf(tmp_path / "out", "measures", template=bad)
+    assert pdfcheck.margin_overflow(pdf, right_margin_cm=2.0, left_margin_cm=3.0, tolerance_px=2)
+
+
+def test_reading_order_check_catches_a_removed_measure(tmp_path, content_copy, content):
+    (content_copy / "measures/5-bribery.yaml").unlink()
+    for n, name in ((5, "6-conflict-of-interest.yaml"), (6, "7-discretion.yaml")):
+        replace_text(content_copy / "measures" / name, f"number: {n + 1}", f"number: {n}")
+    pdf = make_pdf(tmp_path / "out", "measures", content=content)
+    missing = reading_order(pdfcheck.text(pdf), [f"{n}) {t}" for n, t in enumerate(TITLES, 1)])
+    assert missing  # the list no longer reads 1–7 with bribery fifth
