@@ -89,12 +89,11 @@ def check(office: str | None) -> None:
     raise SystemExit(1 if errors else 0)
 
 
-def _build(kind: str, office: str | None, year: int | None) -> None:
+def _build(kind: str, office: str | None, year: int | None, out: Path | None) -> None:
     from .document.build import OutputError, build
-    from .document.render import TemplateProblem
     office = office or DEFAULT_OFFICE
     try:
-        built = build(office, year, kind)
+        built = build(office, year, kind, out_dir=out)
     except ContentError as exc:
         _report(exc.problems)
         click.echo("สร้างเอกสารไม่สำเร็จ: แก้ไขข้อผิดพลาดข้างต้นแล้วสั่งใหม่ (ไฟล์เดิมใน build/ ไม่ถูกแก้ไข)", err=True)
@@ -112,17 +111,19 @@ DEFAULT_OFFICE = "kksec"
 @main.command("build")
 @click.option("--office", help=f"office id, a folder in content/offices (default {DEFAULT_OFFICE})")
 @click.option("--year", type=int, help="fiscal year of the publication (default: the latest)")
-def build_cmd(office: str | None, year: int | None) -> None:
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="output folder (default build/<office>)")
+def build_cmd(office: str | None, year: int | None, out: Path | None) -> None:
     """Build build/<office>/measures-<year>.docx."""
-    _build("measures", office, year)
+    _build("measures", office, year, out)
 
 
 @main.command("preface")
 @click.option("--office", help=f"office id (default {DEFAULT_OFFICE})")
 @click.option("--year", type=int, help="fiscal year of the publication (default: the latest)")
-def preface_cmd(office: str | None, year: int | None) -> None:
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="output folder (default build/<office>)")
+def preface_cmd(office: str | None, year: int | None, out: Path | None) -> None:
     """Build build/<office>/preface-<year>.docx, the preface alone."""
-    _build("preface", office, year)
+    _build("preface", office, year, out)
 
 
 @main.command("pdf")

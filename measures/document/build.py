@@ -6,6 +6,8 @@ so an interrupted or failed build leaves the previous good document untouched.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import io
 import os
 import tempfile
@@ -123,28 +125,43 @@ def _core(xml: bytes, stamp: str) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write next to the target, fsync, then rename over it: all or nothing."""
+    """Write next to the target, fsync, then rename over it: all or nothing.
+
+    Builds of the same folder take turns (a lock on the folder), so two at once
+    each leave a complete document; under the lock, temporary files that a
+    killed build left behind are removed."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with _locked(path.parent):
+            for stale in path.parent.glob(f".{path.name}.*.tmp"):
+                stale.unlink(missing_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    os.fchmod(f.fileno(), 0o666 & ~_umask())  # mkstemp's 0600 is not what a user expects
+                    f.write(data)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(tmp, path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
     except OSError as exc:
         raise OutputError(path, exc) from None
+
+
+@contextlib.contextmanager
+def _locked(folder: Path):
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), 0o666 & ~_umask())  # mkstemp's 0600 is not what a user expects
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise OutputError(path, exc) from None
-        raise
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def _umask() -> int:
