@@ -35,7 +35,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python -m pytest -q tests/bench --benchmark-only -p no:randomly
+	$(BIN)/python -m pytest -q bench --benchmark-only --benchmark-columns=min,median,max,rounds
 
 templates: $(STAMP)  ## regenerate templates/*.docx from templates/make_templates.py
 	$(BIN)/python templates/make_templates.py

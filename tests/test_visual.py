@@ -153,3 +153,8 @@ def test_reading_order_check_catches_a_removed_measure(tmp_path, content_copy, c
     pdf = make_pdf(tmp_path / "out", "measures", content=content)
     missing = reading_order(pdfcheck.text(pdf), [f"{n}) {t}" for n, t in enumerate(TITLES, 1)])
     assert missing  # the list no longer reads 1–7 with bribery fifth
+
+
+def test_same_content_same_pdf_text(pdfs, tmp_path):
+    again = make_pdf(tmp_path / "again", "measures")
+    assert pdfcheck.text(again) == pdfcheck.text(pdfs["measures", "arabic"])
