@@ -89,64 +89,59 @@ def check(office: str | None) -> None:
     raise SystemExit(1 if errors else 0)
 
 
-def _build(kind: str, office: str | None, year: int | None, out: Path | None) -> None:
+DEFAULT_OFFICE = "kksec"
+
+
+def publication_options(f):
+    """--office, --year, --out: which publication, and where it goes."""
+    f = click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+                     help="output folder (default build/<office>)")(f)
+    f = click.option("--year", type=int, help="fiscal year of the publication (default: the latest)")(f)
+    return click.option("--office", default=DEFAULT_OFFICE, show_default=True,
+                        help="office id, a folder in content/offices")(f)
+
+
+def _build(kind: str, office: str, year: int | None, out: Path | None, then=None) -> None:
+    """Build one document (and pass it to `then`); every failure is a message and exit 1."""
     from .document.build import OutputError, build
-    office = office or DEFAULT_OFFICE
+    from .pdf import PdfError
     try:
         built = build(office, year, kind, out_dir=out)
+        _report(built.warnings)
+        click.echo(_shown(built.path))
+        if then is not None:
+            click.echo(_shown(then(built.path)))
     except ContentError as exc:
         _report(exc.problems)
         click.echo("สร้างเอกสารไม่สำเร็จ: แก้ไขข้อผิดพลาดข้างต้นแล้วสั่งใหม่ (ไฟล์เดิมใน build/ ไม่ถูกแก้ไข)", err=True)
         raise SystemExit(1)
-    except OutputError as exc:
+    except (OutputError, PdfError) as exc:
         click.echo(str(exc), err=True)
         raise SystemExit(1)
-    _report(built.warnings)
-    click.echo(_shown(built.path))
-
-
-DEFAULT_OFFICE = "kksec"
 
 
 @main.command("build")
-@click.option("--office", help=f"office id, a folder in content/offices (default {DEFAULT_OFFICE})")
-@click.option("--year", type=int, help="fiscal year of the publication (default: the latest)")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="output folder (default build/<office>)")
-def build_cmd(office: str | None, year: int | None, out: Path | None) -> None:
+@publication_options
+def build_cmd(office: str, year: int | None, out: Path | None) -> None:
     """Build build/<office>/measures-<year>.docx."""
     _build("measures", office, year, out)
 
 
 @main.command("preface")
-@click.option("--office", help=f"office id (default {DEFAULT_OFFICE})")
-@click.option("--year", type=int, help="fiscal year of the publication (default: the latest)")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="output folder (default build/<office>)")
-def preface_cmd(office: str | None, year: int | None, out: Path | None) -> None:
+@publication_options
+def preface_cmd(office: str, year: int | None, out: Path | None) -> None:
     """Build build/<office>/preface-<year>.docx, the preface alone."""
     _build("preface", office, year, out)
 
 
 @main.command("pdf")
-@click.option("--office", help=f"office id (default {DEFAULT_OFFICE})")
-@click.option("--year", type=int, help="fiscal year of the publication (default: the latest)")
-def pdf_cmd(office: str | None, year: int | None) -> None:
+@publication_options
+def pdf_cmd(office: str, year: int | None, out: Path | None) -> None:
     """Build the measures and the preface, then convert both to PDF with LibreOffice
     (the contents page gets its page numbers)."""
-    from .document.build import OutputError, build
-    from .pdf import PdfError, convert
-    office = office or DEFAULT_OFFICE
-    try:
-        for kind in ("measures", "preface"):
-            built = build(office, year, kind)
-            _report(built.warnings)
-            pdf = convert(built.path, built.path.with_suffix(".pdf"))
-            click.echo(_shown(pdf))
-    except ContentError as exc:
-        _report(exc.problems)
-        raise SystemExit(1)
-    except (OutputError, PdfError) as exc:
-        click.echo(str(exc), err=True)
-        raise SystemExit(1)
+    from .pdf import convert
+    for kind in ("measures", "preface"):
+        _build(kind, office, year, out, then=lambda docx: convert(docx, docx.with_suffix(".pdf")))
 
 
 def _shown(path: Path) -> str:

@@ -79,10 +79,7 @@ def test_count_in_prose_typed_by_hand(content_copy, content):
 
 
 def test_fiscal_year_typed_by_hand(content_copy, content):
-    f = content_copy / PUB
-    text = f.read_text(encoding="utf-8")
-    assert "{year.publication}" in text
-    f.write_text(text.replace("{year.publication}", "2564", 1), encoding="utf-8")
+    replace_text(content_copy / PUB, "{year.publication}", "2564")
     p = only(errors(content), str(PUB))
     assert "2564" in p.message and "{year.publication}" in p.message
     assert p.field.startswith("analysis.actions[0]")
@@ -90,18 +87,14 @@ def test_fiscal_year_typed_by_hand(content_copy, content):
 
 def test_doubled_vowel(content_copy, content):
     f = content_copy / M3
-    text = f.read_text(encoding="utf-8")
-    assert "งานนั้น" in text
-    f.write_text(text.replace("งานนั้น", "งาานนั้น", 1), encoding="utf-8")
+    replace_text(f, "งานนั้น", "งาานนั้น")
     p = only(errors(content), str(M3))
     assert "งาาน" in p.message and p.line == line_of(f, "งาานนั้น")
 
 
 def test_stray_character_is_warned(content_copy, content):
     f = content_copy / M2
-    text = f.read_text(encoding="utf-8")
-    assert "ติดประกาศ" in text
-    f.write_text(text.replace("ติดประกาศ", "ติตประกาศ", 1), encoding="utf-8")
+    replace_text(f, "ติดประกาศ", "ติตประกาศ")
     found = [p for p in check_all(content) if "ติต" in p.message]
     assert len(found) == 1 and found[0].severity == "warning" and found[0].line == line_of(f, "ติตประกาศ")
 
