@@ -35,6 +35,9 @@ def _decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
+# 2565-03-31 is a Buddhist-era date as text: YAML would read it as a Gregorian date
+# (and fail on 2565-02-30 with a bare ValueError). The schema checks it instead.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 class YamlDoc:
@@ -116,6 +119,8 @@ def read_yaml(path: Path, shown: str | None = None) -> YamlDoc:
                                                        "ตรวจเครื่องหมาย : และการย่อหน้าในบรรทัดนี้หรือบรรทัดก่อนหน้า")]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(shown, None, "", f"ไฟล์นี้ไม่ใช่ YAML ที่ถูกต้อง ({exc})")]) from None
+    except (ValueError, TypeError) as exc:  # a value YAML recognised but could not build
+        raise ContentError([Problem(shown, None, "", f"อ่านค่าในไฟล์นี้ไม่ได้ ({exc})")]) from None
     finally:
         loader.dispose()
     errors = [p for p in problems if p.severity == "error"]

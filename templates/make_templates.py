@@ -402,7 +402,7 @@ def measures_template(path: Path) -> None:
               [("Table Center", "{{ t.average }}")], [("Table Center", "{{ t.weight }}")],
               [("Table Center", "{{ t.weighted }}")]])
     w.row(t, [[("Normal", "{%tr endfor %}")], [], [], [], []])
-    w.row(t, [[("Table Head", "คะแนนรวม")], [], [], [("Table Center", "100")],
+    w.row(t, [[("Table Head", "คะแนนรวม")], [], [], [("Table Center", "{{ weights_total }}")],
               [("Table Head", "{{ result.total }}")]])
     t.rows[-1].cells[0].merge(t.rows[-1].cells[2])
     w.p("")

@@ -138,6 +138,7 @@ def build_context(model: PublicationModel, a: Analysis) -> dict:
         "top": {"number": ranked[0].number, "name": ranked[0].name, "score": fmt(ranked[0].score)},
         "bottom": {"number": ranked[-1].number, "name": ranked[-1].name, "score": fmt(ranked[-1].score)},
         "history": history,
+        "weights_total": weight(sum((t.weight for t in a.tools), Decimal(0))),
         "tools": [{"code": t.code, "name": t.name, "indicator_range": span(t.indicators),
                    "average": fmt(t.average), "weight": weight(t.weight), "weighted": fmt(t.weighted)}
                   for t in a.tools],
