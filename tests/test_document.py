@@ -175,3 +175,15 @@ def test_office_preface_replaces_the_generated_one(content_copy, content, tmp_pa
     text = inspect.all_text(inspect.open_docx(build("kksec", 2565, "preface", out_dir=tmp_path,
                                                     content=content).path))
     assert "คำนำของสพม.ขอนแก่น เขียนเอง" in text and "จำนวน 7 มาตรการ" not in text
+
+
+def test_office_style_overrides_margins_and_font(content_copy, content, tmp_path):
+    replace_text(content_copy / KK / "office.yaml", "digits: arabic",
+                 "digits: arabic\n  font: TH Sarabun New\n  margins: {top: 2, bottom: 2, left: 2.5, right: 1.5}")
+    path = build("kksec", 2565, "measures", out_dir=tmp_path, content=content).path
+    doc = inspect.open_docx(path)
+    assert inspect.page_setup(doc) == {"width": 21.0, "height": 29.7, "top": 2.0, "bottom": 2.0,
+                                       "left": 2.5, "right": 1.5}
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode() + z.read("word/styles.xml").decode()
+    assert 'w:cs="TH Sarabun New"' in xml and 'w:cs="TH SarabunPSK"' not in xml
