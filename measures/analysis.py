@@ -6,7 +6,7 @@ official total is the sum of the unrounded weighted scores, rounded once.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
@@ -75,6 +75,11 @@ class Comparison:
     def agrees(self) -> bool:
         return r2(self.stated) == r2(self.computed)
 
+    @property
+    def message(self) -> str:
+        label = "คะแนนรวม" if self.what == "total" else f"คะแนนถ่วงน้ำหนักของ {self.what}"
+        return f"{label} ที่ประกาศไว้ {r2(self.stated)} ไม่ตรงกับที่คำนวณได้ {r2(self.computed)}"
+
 
 @dataclass(frozen=True)
 class Analysis:
@@ -87,8 +92,13 @@ class Analysis:
     passed: bool
     history: tuple[HistoryPoint, ...]
     comparisons: tuple[Comparison, ...]
-    problems: tuple[str, ...]
+    problems: tuple[str, ...]             # about the scores themselves
     national: Optional[object] = None
+
+    @property
+    def all_problems(self) -> list[str]:
+        """Score problems, then every stated figure that disagrees."""
+        return list(self.problems) + [c.message for c in self.comparisons if not c.agrees]
 
     # -- derived views used by the document and the JSON ---------------------
     @property
@@ -195,10 +205,6 @@ def analyse(framework: Framework, results: Results) -> Analysis:
     for tool in tools:
         if tool.code in results.stated:
             comparisons.append(Comparison(tool.code, results.stated[tool.code], tool.weighted))
-    for c in comparisons:
-        if not c.agrees:
-            label = "คะแนนรวม" if c.what == "total" else f"คะแนนถ่วงน้ำหนักของ {c.what}"
-            problems.append(f"{label} ที่ประกาศไว้ {r2(c.stated)} ไม่ตรงกับที่คำนวณได้ {r2(c.computed)}")
     if results.year in results.history and r2(results.history[results.year]) != r2(total):
         problems.append(f"history ปี {results.year} คือ {r2(results.history[results.year])} "
                         f"ไม่ตรงกับคะแนนรวมที่คำนวณได้ {r2(total)}")
@@ -263,5 +269,5 @@ def to_json(a: Analysis) -> dict:
             "average": f(a.national.average), "rank": a.national.rank, "of": a.national.of},
         "stated": [{"what": c.what, "stated": f(c.stated), "computed": f(c.computed), "agrees": c.agrees}
                    for c in a.comparisons],
-        "problems": list(a.problems),
+        "problems": a.all_problems,
     }

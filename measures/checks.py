@@ -6,7 +6,6 @@ valid) content; `measures check` and every build run them all.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
@@ -16,7 +15,6 @@ from . import refs
 from .analysis import IncompleteResults, analyse
 from .content import Content, Loaded
 from .model import Text, texts, unit_refs
-from .numbering import flatten
 from .problems import ContentError, Problem
 
 # Characters a paste from Word, LINE or a web page brings that print as nothing.
@@ -173,22 +171,8 @@ def result_problems(loaded: Loaded) -> list[Problem]:
         a = analyse(loaded.framework, loaded.results)
     except IncompleteResults as exc:
         return [doc.problem(("scores",), p) for p in exc.problems]
-    out = []
-    for c in a.comparisons:
-        if not c.agrees:
-            label = "คะแนนรวม" if c.what == "total" else f"คะแนนถ่วงน้ำหนักของ {c.what}"
-            out.append(doc.problem(("stated", c.what), f"{label} ที่ประกาศไว้ {c.stated} ไม่ตรงกับที่คำนวณจากคะแนน"
-                                                       f"รายตัวชี้วัดได้ {r2s(c.computed)}"))
-    stated_msgs = {p for p in a.problems if "ที่ประกาศไว้" in p}
-    for p in a.problems:
-        if p not in stated_msgs:
-            out.append(doc.problem(("scores",), p))
-    return out
-
-
-def r2s(value) -> str:
-    from .analysis import r2
-    return str(r2(value))
+    return ([doc.problem(("scores",), p) for p in a.problems]
+            + [doc.problem(("stated", c.what), c.message) for c in a.comparisons if not c.agrees])
 
 
 def check_all(content: Content, office: str | None = None) -> list[Problem]:

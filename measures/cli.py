@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -51,8 +50,8 @@ def score(file: Path, as_json: bool) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         _print_analysis(a)
-    if a.problems:
-        for p in a.problems:
+    if a.all_problems:
+        for p in a.all_problems:
             click.echo(f"{doc.shown}: {p}", err=True)
         raise SystemExit(1)
 

@@ -122,11 +122,14 @@ class Content:
     def framework_ids(self) -> list[str]:
         return sorted(p.stem for p in (self.root / "frameworks").glob("*.yaml"))
 
-    def load_framework(self, framework_id: str, problems: list[Problem]) -> Optional[schema.Framework]:
+    def load_framework(self, framework_id: str, problems: list[Problem],
+                       named_in: Optional[YamlDoc] = None) -> Optional[schema.Framework]:
+        """The framework; an unknown id is reported where it was named (a results file)."""
         if not OFFICE_ID.match(framework_id) or not self.framework_path(framework_id).exists():
             known = ", ".join(self.framework_ids()) or "ไม่มี"
-            problems.append(Problem(self.shown(self.root / "frameworks"), None, "framework",
-                                    f"ไม่พบกรอบการประเมิน '{framework_id}' (ที่มี: {known})"))
+            message = f"ไม่พบกรอบการประเมิน '{framework_id}' (ที่มี: {known})"
+            problems.append(named_in.problem(("framework",), message) if named_in else
+                            Problem(self.shown(self.root / "frameworks"), None, "framework", message))
             return None
         doc = self.read(self.framework_path(framework_id), problems)
         if doc is None:
@@ -147,12 +150,7 @@ class Content:
         results = validate(doc, schema.Results, problems)
         if results is None:
             return doc, None, None
-        before = len(problems)
-        fw = self.load_framework(results.framework, problems)
-        for p in problems[before:]:
-            if p.field == "framework" and p.line is None:
-                problems[problems.index(p)] = doc.problem(("framework",), p.message)
-        return doc, results, fw
+        return doc, results, self.load_framework(results.framework, problems, named_in=doc)
 
     # -- measures -------------------------------------------------------------
     def load_measures(self, problems: list[Problem]) -> tuple[list[schema.Measure], dict[str, YamlDoc]]:

@@ -1,7 +1,7 @@
 """Problems found in content, reported to the officer with file, line and field."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 

@@ -244,7 +244,6 @@ def _tabs_to_elements(doc) -> None:
     for t in doc.element.body.iter(qn("w:t")):
         if t.text and "\t" in t.text:
             before, after = t.text.split("\t", 1)
-            run = t.getparent()
             t.text = before
             tab = OxmlElement("w:tab")
             t.addnext(tab)

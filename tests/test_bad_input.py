@@ -2,7 +2,6 @@
 never a lost good one."""
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 

@@ -2,7 +2,6 @@
 documents carry is caught when planted in a copy of the kksec content."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest

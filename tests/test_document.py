@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from measures.content import Content
 from measures.document import inspect
 from measures.document.build import build
 from measures.document.inspect import ARABIC_DIGIT, TEMPLATE_LEFTOVER, THAI_DIGIT

@@ -2,7 +2,6 @@
 problem names the right file and line, and says what is wrong in the officer's words."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -8,10 +8,8 @@ office asks, and margins/fonts follow the office's style if it sets them.
 """
 from __future__ import annotations
 
-import copy
 import io
 import re
-import zipfile
 from pathlib import Path
 
 from docx.oxml import OxmlElement
