@@ -186,3 +186,15 @@ def test_office_style_overrides_margins_and_font(content_copy, content, tmp_path
     with zipfile.ZipFile(path) as z:
         xml = z.read("word/document.xml").decode() + z.read("word/styles.xml").decode()
     assert 'w:cs="TH Sarabun New"' in xml and 'w:cs="TH SarabunPSK"' not in xml
+
+
+# The kksec document's bytes, pinned: a change of output must be deliberate. Update this
+# only in a commit that says why the document changed.
+KKSEC_SHA256 = "cc927ab40eb01242fd774cb9168a2e469c78d4dadc818bf544c63db7680e4417"
+
+
+def test_kksec_document_bytes_are_pinned(tmp_path, monkeypatch):
+    import hashlib
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    path = build("kksec", 2565, "measures", out_dir=tmp_path).path
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == KKSEC_SHA256
