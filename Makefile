@@ -7,7 +7,7 @@ YEAR   ?=
 ARGS   := --office $(OFFICE) $(if $(YEAR),--year $(YEAR))
 STAMP  := $(VENV)/.installed
 
-.PHONY: measures preface pdf check score test bench templates clean
+.PHONY: measures preface pdf check score test bench clean
 
 # The venv is (re)made when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -31,14 +31,13 @@ check: $(STAMP)  ## validate all content
 score: $(STAMP)  ## the analysis of an office's latest ITA result
 	$(BIN)/measures score $(firstword $(wildcard content/offices/$(OFFICE)/*/ita-*.yaml))
 
-test: $(STAMP)
+test: $(STAMP)  ## lint, types, then the suite
+	$(BIN)/ruff check measures tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest -q bench --benchmark-only --benchmark-columns=min,median,max,rounds
-
-templates: $(STAMP)  ## regenerate templates/*.docx from templates/make_templates.py
-	$(BIN)/python templates/make_templates.py
 
 clean:
 	rm -rf build

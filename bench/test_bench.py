@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from measures.analysis import analyse
-from measures.content import Content
-from measures.document.build import build, document_bytes, prepare
+from measures.analyse import analyse
+from measures.load import Content
+from measures.pipeline import build, document, prepare
 
 
 def test_load_and_check_kksec(benchmark):
@@ -20,8 +20,9 @@ def test_analysis(benchmark):
 
 
 def test_render_measures_docx(benchmark):
-    model, analysis, _ = prepare("kksec", 2565)
-    benchmark(document_bytes, "measures", model, analysis)
+    content = Content()
+    model = prepare("kksec", 2565, content)
+    benchmark(document, "measures", model, content.project.template("reference.docx"))
 
 
 def test_whole_build(benchmark, tmp_path):

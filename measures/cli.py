@@ -1,62 +1,134 @@
-"""The `measures` command: score, check, build, preface, pdf."""
+"""The `measures` command. Every failure reaches the officer as a message, never a traceback."""
 from __future__ import annotations
 
 import json
+import os
+import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
 from . import __version__
-from .analysis import IncompleteResults, analyse, r2, to_json
-from .content import Content
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, errors, shown_path
+
+EXIT_CONTENT = 1   # the content (or the environment) needs fixing: the message says what
+EXIT_INTERNAL = 70  # a fault of the program itself (EX_SOFTWARE)
 
 
 def _report(problems: list[Problem]) -> int:
     """Print problems to stderr; the number of errors among them."""
-    errors = [p for p in problems if p.severity == "error"]
     for p in problems:
         click.echo(str(p), err=True)
-    return len(errors)
+    return len(errors(problems))
 
 
-def _fail(problems: list[Problem]) -> None:
+def _fail(problems: list[Problem], then: str = "") -> NoReturn:
     _report(problems)
-    raise SystemExit(1)
+    if then:
+        click.echo(then, err=True)
+    raise SystemExit(EXIT_CONTENT)
 
 
-@click.group()
+class _Group(click.Group):
+    """Turns any exception a command did not expect into a short message and a log file."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except ContentError as exc:
+            _fail(exc.problems)
+        except KeyboardInterrupt:
+            click.echo("หยุดตามที่สั่ง (ไฟล์เดิมใน build/ ไม่ถูกแก้ไข)", err=True)
+            raise SystemExit(130) from None
+        except Exception as exc:
+            if os.environ.get("MEASURES_DEBUG"):
+                raise
+            log = _crash_log()
+            click.echo(f"เกิดข้อผิดพลาดภายในโปรแกรม measures ({type(exc).__name__}: {str(exc)[:200]}) "
+                       "ซึ่งไม่ใช่ความผิดของข้อมูล: เอกสารเดิมใน build/ ไม่ถูกแก้ไข\n"
+                       f"โปรดแจ้งผู้ดูแลโปรแกรม measures พร้อมไฟล์ {log} "
+                       "(ตั้งค่า MEASURES_DEBUG=1 แล้วสั่งใหม่เพื่อดูรายละเอียดทั้งหมด)", err=True)
+            raise SystemExit(EXIT_INTERNAL) from None
+
+
+def _crash_log() -> str:
+    import tempfile
+    text = f"measures {__version__}\n{' '.join(sys.argv)}\n\n{traceback.format_exc()}"
+    try:
+        fd, path = tempfile.mkstemp(prefix="measures-error-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+    except OSError:
+        return "(บันทึกไฟล์รายละเอียดไม่ได้)"
+
+
+@click.group(cls=_Group)
 @click.version_option(__version__)
 def main() -> None:
-    """มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน: from content to Word."""
+    """มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน: from content to Word.
 
+    \b
+    Example:
+      measures check                       # validate all content
+      measures build --office kksec        # build/kksec/measures-<year>.docx
+    """
+
+
+def _content(start: Path | None = None) -> Any:
+    from .load import Content
+    from .project import Project
+    return Content(Project.find(start))
+
+
+def _office_id(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refused before any file is touched: an id is a folder name, never a path."""
+    from .load import OFFICE_ID
+    if value is not None and not OFFICE_ID.match(value):
+        _fail([Problem("--office", None, "", f"'{value}' ไม่ใช่รหัสหน่วยงาน: ใช้ได้เฉพาะอักษรอังกฤษตัวเล็ก "
+                                              "ตัวเลข - และ _ เช่น kksec")])
+    return value
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="print the analysis as one JSON object")
 def score(file: Path, as_json: bool) -> None:
-    """The analysis of one ITA results FILE."""
-    content = Content()
+    """The analysis of one ITA results FILE (totals, levels, ranking, history).
+
+    \b
+    Example:
+      measures score content/offices/kksec/2565/ita-2564.yaml --json
+    """
+    from .analyse import IncompleteResults, analyse, to_json
+    try:  # the frameworks of the project the file is in, else of the current one
+        content = _content(file.absolute().parent)
+    except ContentError:
+        content = _content()
     problems: list[Problem] = []
     doc, results, framework = content.load_results(file, problems)
-    if results is None or framework is None:
+    if doc is None or results is None or framework is None:
         _fail(problems)
     try:
         a = analyse(framework, results)
     except IncompleteResults as exc:
         _fail(problems + [doc.problem(("scores",), p) for p in exc.problems])
-    data = to_json(a)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(to_json(a), ensure_ascii=False, indent=2))
     else:
         _print_analysis(a)
     if a.all_problems:
         for p in a.all_problems:
             click.echo(f"{doc.shown}: {p}", err=True)
-        raise SystemExit(1)
+        raise SystemExit(EXIT_CONTENT)
 
 
-def _print_analysis(a) -> None:
+def _print_analysis(a: Any) -> None:
+    from .analyse import r2
     click.echo(f"ITA {a.year} ({a.framework.id})")
     click.echo(f"คะแนนรวม {r2(a.total)}  ระดับ {a.level.code} ({a.level.name})  "
                f"{'ผ่าน' if a.passed else 'ไม่ผ่าน'}")
@@ -73,81 +145,98 @@ def _print_analysis(a) -> None:
 
 
 @main.command()
-@click.option("--office", help="check one office only (and the shared content it uses)")
+@click.option("--office", callback=_office_id, help="check one office only (and the shared content it uses)")
 def check(office: str | None) -> None:
-    """Validate all content: shapes, references, numbering, names, figures, Thai text."""
-    from .checks import check_all
-    content = Content()
-    try:
-        problems = check_all(content, office)
-    except ContentError as exc:
-        problems = exc.problems
-    errors = _report(problems)
-    warnings = len(problems) - errors
-    click.echo(f"ตรวจแล้ว: ข้อผิดพลาด {errors} รายการ, คำเตือน {warnings} รายการ", err=True)
-    raise SystemExit(1 if errors else 0)
+    """Validate all content: shapes, references, numbering, names, figures, Thai text.
+
+    \b
+    Example:
+      measures check --office kksec
+    """
+    from .check import check_all
+    problems = check_all(_content(), office)
+    found = _report(problems)
+    click.echo(f"ตรวจแล้ว: ข้อผิดพลาด {found} รายการ, คำเตือน {len(problems) - found} รายการ", err=True)
+    raise SystemExit(EXIT_CONTENT if found else 0)
 
 
 DEFAULT_OFFICE = "kksec"
+FAILED = "สร้างเอกสารไม่สำเร็จ: แก้ไขข้อผิดพลาดข้างต้นแล้วสั่งใหม่ (ไฟล์เดิมใน build/ ไม่ถูกแก้ไข)"
 
 
-def publication_options(f):
+def publication_options(f: Callable[..., None]) -> Callable[..., None]:
     """--office, --year, --out: which publication, and where it goes."""
     f = click.option("--out", type=click.Path(file_okay=False, path_type=Path),
                      help="output folder (default build/<office>)")(f)
     f = click.option("--year", type=int, help="fiscal year of the publication (default: the latest)")(f)
-    return click.option("--office", default=DEFAULT_OFFICE, show_default=True,
+    return click.option("--office", default=DEFAULT_OFFICE, show_default=True, callback=_office_id,
                         help="office id, a folder in content/offices")(f)
 
 
-def _build(kind: str, office: str, year: int | None, out: Path | None, then=None) -> None:
-    """Build one document (and pass it to `then`); every failure is a message and exit 1."""
-    from .document.build import OutputError, build
-    from .pdf import PdfError
+
+def _build(kind: str, office: str, year: int | None, out: Path | None) -> Any:
+    """Build one document; every failure is a message and exit 1."""
+    from .pipeline import build
+    from .render import TemplateProblem
+    from .write import OutputError
     try:
-        built = build(office, year, kind, out_dir=out)
-        _report(built.warnings)
-        click.echo(_shown(built.path))
-        if then is not None:
-            click.echo(_shown(then(built.path)))
+        built = build(office, year, kind, out_dir=out, content=_content())
+    except TemplateProblem as exc:
+        _fail(exc.problems)
     except ContentError as exc:
-        _report(exc.problems)
-        click.echo("สร้างเอกสารไม่สำเร็จ: แก้ไขข้อผิดพลาดข้างต้นแล้วสั่งใหม่ (ไฟล์เดิมใน build/ ไม่ถูกแก้ไข)", err=True)
-        raise SystemExit(1)
-    except (OutputError, PdfError) as exc:
+        _fail(exc.problems, FAILED)
+    except OutputError as exc:
         click.echo(str(exc), err=True)
-        raise SystemExit(1)
+        raise SystemExit(EXIT_CONTENT) from None
+    _report(built.warnings)
+    click.echo(shown_path(built.path))
+    return built
 
 
 @main.command("build")
 @publication_options
 def build_cmd(office: str, year: int | None, out: Path | None) -> None:
-    """Build build/<office>/measures-<year>.docx."""
+    """Build build/<office>/measures-<year>.docx, the measures document.
+
+    \b
+    Example:
+      measures build --office kksec --year 2565
+    """
     _build("measures", office, year, out)
 
 
 @main.command("preface")
 @publication_options
 def preface_cmd(office: str, year: int | None, out: Path | None) -> None:
-    """Build build/<office>/preface-<year>.docx, the preface alone."""
+    """Build build/<office>/preface-<year>.docx, the preface alone.
+
+    \b
+    Example:
+      measures preface --office kksec
+    """
     _build("preface", office, year, out)
 
 
 @main.command("pdf")
 @publication_options
 def pdf_cmd(office: str, year: int | None, out: Path | None) -> None:
-    """Build the measures and the preface, then convert both to PDF with LibreOffice
-    (the contents page gets its page numbers)."""
-    from .pdf import convert
-    for kind in ("measures", "preface"):
-        _build(kind, office, year, out, then=lambda docx: convert(docx, docx.with_suffix(".pdf")))
+    """Build the measures document and the preface, then convert both to PDF with LibreOffice
+    (the contents page gets its page numbers).
 
-
-def _shown(path: Path) -> str:
+    \b
+    Example:
+      measures pdf --office kksec
+    """
+    from .pdf import Job, PdfError, convert_many
+    from .write import OutputError
+    built = [_build(kind, office, year, out) for kind in ("measures", "preface")]
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        pdfs = convert_many([Job(b.path, b.path.with_suffix(".pdf"), b.thai_digits) for b in built])
+    except (PdfError, OutputError) as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(EXIT_CONTENT) from None
+    for pdf in pdfs:
+        click.echo(shown_path(pdf))
 
 
 if __name__ == "__main__":  # pragma: no cover

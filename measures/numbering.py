@@ -1,8 +1,8 @@
 """Computed numbering of nested guideline items: 1. / 1.1 / (1) / 1) by depth."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from .schema import Item
 

@@ -2,141 +2,60 @@
 
 Plain `soffice --convert-to pdf` prints whatever the TOC field held when the
 .docx was written (python-docx cannot lay out pages, so that is stale).  Here
-LibreOffice runs a small Basic macro instead: load the document hidden,
-refresh fields, update() every index (the TOC among them), export with the
-writer_pdf_Export filter.  Basic is built into LibreOffice, so no extra
-Debian package (python3-uno) is needed.
+LibreOffice runs a small Basic macro instead (measures/data/basic, package
+data): load each document hidden, refresh fields, update() every index (the
+TOC among them), export with the writer_pdf_Export filter.  Basic is built
+into LibreOffice, so no extra Debian package (python3-uno) is needed.
 
-Each call gets its own LibreOffice profile in a temporary directory, so two
+Every call gets its own LibreOffice profile in a temporary directory, so two
 conversions at once, or a LibreOffice the user has open, do not get in each
-other's way.  That profile also carries the macro and the Thai fonts shrunk
-to TH SarabunPSK's size (see fonts/fonts.conf for why).
+other's way.  That profile carries the macro and the Thai fonts shrunk to TH
+SarabunPSK's size (see measures/data/fonts.conf for why).  A batch
+(convert_many) costs one LibreOffice start, however many documents it holds.
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
-import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.resources import as_file, files
 from pathlib import Path
-from xml.sax.saxutils import escape
+from typing import NoReturn
 
-FONTS_CONF = Path(__file__).resolve().parent.parent / "fonts" / "fonts.conf"
-TIMEOUT = 180  # seconds for one conversion
+from . import fonts
+from .fonts import FONTS_CONF  # the fontconfig set-up the conversion runs under
+from .write import OutputError, copy_atomic
+
 INSTALL_HINT = "sudo apt-get install libreoffice-writer"
-
-# Laksaman and Google's Sarabun are TH Sarabun New enlarged 1.5 times (TLWG's own
-# fontconfig rule shrinks Laksaman by 0.66; widths measured: '0' 544 vs TH
-# Sarabun's 362, space 324 vs 216).  A copy with a 1.5 times larger em is
-# drawn exactly 2/3 as big, which is TH SarabunPSK's size.
-PSK_SCALE = 1.5
-PSK_SOURCES = ("Laksaman", "Sarabun")  # first one found is used; fonts.conf names "<family> PSK"
-
-_MACRO = """\
-REM Written by measures/pdf.py for one conversion.
-Sub Convert(inUrl As String, outUrl As String, errUrl As String, thai As String)
-  Dim doc As Object
-  On Error GoTo Failed
-  Dim load(1) As New com.sun.star.beans.PropertyValue
-  load(0).Name = "Hidden" : load(0).Value = True
-  REM Without a filter a damaged file is imported as plain text and "succeeds".
-  load(1).Name = "FilterName" : load(1).Value = "MS Word 2007 XML"
-  doc = StarDesktop.loadComponentFromURL(inUrl, "_blank", 0, load())
-  If IsNull(doc) Then
-    Report(errUrl, "NOT-OPENED LibreOffice could not open the document as .docx")
-    StarDesktop.terminate()
-    Exit Sub
-  End If
-  REM Word takes Thai page numbers from w:pgNumType thaiNumbers, which LibreOffice
-  REM 7.4 ignores: give every page style and page-number field native (Thai) digits.
-  If thai = "1" Then
-    styles = doc.getStyleFamilies().getByName("PageStyles")
-    For i = 0 To styles.getCount() - 1
-      styles.getByIndex(i).NumberingType = com.sun.star.style.NumberingType.NATIVE_NUMBERING
-    Next
-    fields = doc.getTextFields().createEnumeration()
-    While fields.hasMoreElements()
-      f = fields.nextElement()
-      If f.supportsService("com.sun.star.text.textfield.PageNumber") Then
-        f.NumberingType = com.sun.star.style.NumberingType.NATIVE_NUMBERING
-      End If
-    Wend
-  End If
-  doc.getTextFields().refresh()
-  REM Twice: filling the TOC can change its own length, which moves every page
-  REM after it; a second pass (cheap) writes the numbers as they then are.
-  REM LibreOffice 7.4 already had a 60-entry, 3-page TOC right after one.
-  For pass = 1 To 2
-    indexes = doc.getDocumentIndexes()
-    For i = 0 To indexes.getCount() - 1
-      indexes.getByIndex(i).update()
-    Next
-  Next
-  doc.getTextFields().refresh()
-  REM The contents' page numbers are written in Arabic whatever the page style
-  REM says: turn the digits of every index into Thai ones.
-  If thai = "1" Then
-    indexes = doc.getDocumentIndexes()
-    For i = 0 To indexes.getCount() - 1
-      anchor = indexes.getByIndex(i).getAnchor()
-      cursor = anchor.getText().createTextCursorByRange(anchor)
-      paras = cursor.createEnumeration()
-      While paras.hasMoreElements()
-        para = paras.nextElement()
-        portions = para.createEnumeration()
-        While portions.hasMoreElements()
-          portion = portions.nextElement()
-          If portion.TextPortionType = "Text" Then
-            If ThaiDigits(portion.getString()) <> portion.getString() Then
-              portion.setString(ThaiDigits(portion.getString()))
-            End If
-          End If
-        Wend
-      Wend
-    Next
-  End If
-  Dim filterData(0) As New com.sun.star.beans.PropertyValue
-  filterData(0).Name = "EmbedStandardFonts" : filterData(0).Value = True
-  Dim store(1) As New com.sun.star.beans.PropertyValue
-  store(0).Name = "FilterName" : store(0).Value = "writer_pdf_Export"
-  store(1).Name = "FilterData" : store(1).Value = filterData()
-  doc.storeToURL(outUrl, store())
-  doc.close(True)
-  StarDesktop.terminate()
-  Exit Sub
-Failed:
-  Dim msg As String
-  msg = "Basic error " & Err & " at line " & Erl & ": " & Error$
-  On Error Resume Next
-  Report(errUrl, msg)
-  If Not IsNull(doc) Then doc.close(True)
-  StarDesktop.terminate()
-End Sub
-
-Function ThaiDigits(s As String) As String
-  Dim out As String, c As String
-  out = ""
-  For k = 1 To Len(s)
-    c = Mid(s, k, 1)
-    If c >= "0" And c <= "9" Then c = Chr(&H0E50 + Asc(c) - 48)
-    out = out & c
-  Next
-  ThaiDigits = out
-End Function
-
-Sub Report(errUrl As String, msg As String)
-  n = FreeFile
-  Open ConvertFromURL(errUrl) For Output As #n
-  Print #n, msg
-  Close #n
-End Sub
-"""
+TEMP_PREFIX = "measures-pdf-"  # + "<pid>-<random>": the pid says whether its owner still runs
 
 
 class PdfError(Exception):
-    """A conversion that did not happen, explained for the office clerk (Thai, then detail)."""
+    """A conversion that did not happen, explained for the office clerk (Thai, then detail).
+    `failed` lists the .docx files that got no PDF."""
+
+    def __init__(self, message: str, failed: Iterable[Path] = ()):
+        super().__init__(message)
+        self.failed = list(failed)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document of a batch: `docx` becomes `pdf`; thai_digits gives the page
+    numbers (footer fields and the contents) Thai digits."""
+    docx: Path
+    pdf: Path
+    thai_digits: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "docx", Path(self.docx))
+        object.__setattr__(self, "pdf", Path(self.pdf))
 
 
 def find_soffice() -> str | None:
@@ -147,12 +66,58 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(docx: Path, pdf: Path, timeout: float = TIMEOUT) -> Path:
-    """Write `pdf` from `docx`; the file appears complete or not at all."""
-    docx, pdf = Path(docx), Path(pdf)
-    thai = "1" if _wants_thai_page_numbers(docx) else "0"
-    if not docx.is_file() or docx.stat().st_size == 0:
-        raise PdfError(f"ไม่พบไฟล์ Word ที่จะแปลงเป็น PDF หรือไฟล์ว่างเปล่า: {docx}")
+# Measured here (2 cores, LibreOffice 7.4, warm disk cache, median of 5): the
+# 1-page preface (0.04 MB) takes 1.66 s in all, nearly all of it LibreOffice's
+# start with a fresh profile (~1.45 s); the 25-page measures document
+# (0.14 MB) 2.66 s, i.e. ~1.2 s of work, ~8.5 s per MB of .docx.  Each
+# allowance below is ~35 times that, room for an old office PC with a cold
+# disk cache (where LibreOffice's first start alone can take half a minute):
+# a timeout is there to end a hang, not to hurry a slow machine.  Size
+# overstates the work of pictures, which is the safe side.  The cap keeps a
+# hung batch from holding the user for more than a quarter of an hour.
+TIMEOUT_START = 60.0    # seconds: LibreOffice's start with a new profile, fonts loaded
+TIMEOUT_PER_DOC = 10.0  # seconds: open, lay out and export even the smallest document
+TIMEOUT_PER_MB = 300.0  # seconds per MB of .docx: the measures document alone gets 60 + 10 + 43 s
+TIMEOUT_CAP = 900.0     # seconds
+
+
+def conversion_timeout(docx_sizes: Iterable[int]) -> float:
+    """Seconds a batch of .docx files of these sizes (bytes) may take in all."""
+    work = sum(TIMEOUT_PER_DOC + TIMEOUT_PER_MB * size / 1e6 for size in docx_sizes)
+    return min(TIMEOUT_START + work, TIMEOUT_CAP)
+
+
+def convert(docx: Path, pdf: Path, *, thai_digits: bool = False, timeout: float | None = None) -> Path:
+    """Write `pdf` from `docx` (all or nothing); raises PdfError.  See convert_many."""
+    return convert_many([Job(docx, pdf, thai_digits)], timeout=timeout)[0]
+
+
+def convert_many(jobs: Iterable[Job], *, timeout: float | None = None) -> list[Path]:
+    """Convert every job in one LibreOffice run; returns the PDFs' paths.
+
+    Each PDF is placed with measures.write.copy_atomic, so it appears complete
+    or not at all and an earlier one stays as it was.  A document that fails
+    (unreadable, damaged, LibreOffice stopped or timed out before reaching it,
+    its PDF not writable) does not stop the others: every PDF that was made is
+    placed, then one PdfError names every failed document (`.failed`).  An
+    OutputError from placing a PDF (disk full, no permission) is caught and
+    its message, already a clear Thai one, becomes that document's line in
+    the PdfError: callers need catch PdfError only.  `timeout` (seconds, for
+    the whole batch) defaults to conversion_timeout() of the documents' sizes.
+    """
+    jobs = list(jobs)
+    if not jobs:
+        return []
+    if len({j.pdf.resolve() for j in jobs}) != len(jobs):
+        raise ValueError("two jobs of one batch write the same PDF")
+    remove_stale_temp_dirs()
+    problems: dict[int, str] = {}  # job index -> what went wrong, for the clerk
+    for i, job in enumerate(jobs):
+        if not job.docx.is_file() or job.docx.stat().st_size == 0:
+            problems[i] = f"ไม่พบไฟล์ Word ที่จะแปลงเป็น PDF หรือไฟล์ว่างเปล่า: {job.docx}"
+    todo = [i for i in range(len(jobs)) if i not in problems]
+    if not todo:
+        _raise(jobs, problems, "")
     soffice = find_soffice()
     if soffice is None:
         raise PdfError(
@@ -160,71 +125,130 @@ def convert(docx: Path, pdf: Path, timeout: float = TIMEOUT) -> Path:
             f"กรุณาติดตั้งก่อน (Debian/Ubuntu: {INSTALL_HINT}) "
             "หรือกำหนดที่อยู่โปรแกรมในตัวแปร MEASURES_SOFFICE\n"
             "LibreOffice (soffice) was not found: install it "
-            f"({INSTALL_HINT}) or set MEASURES_SOFFICE."
-        )
+            f"({INSTALL_HINT}) or set MEASURES_SOFFICE.", failed=[j.docx for j in jobs])
     if not FONTS_CONF.is_file():
-        raise PdfError(f"ไม่พบไฟล์ตั้งค่าฟอนต์ {FONTS_CONF} (ต้องมีเพื่อใช้ฟอนต์ TH SarabunPSK)")
-    pdf.parent.mkdir(parents=True, exist_ok=True)
+        raise PdfError("ไม่พบไฟล์ตั้งค่าฟอนต์ fonts.conf ของโปรแกรม (ต้องมีเพื่อใช้ฟอนต์ TH SarabunPSK)",
+                       failed=[j.docx for j in jobs])
+    if timeout is None:
+        timeout = conversion_timeout(jobs[i].docx.stat().st_size for i in todo)
 
-    with tempfile.TemporaryDirectory(prefix="measures-pdf-") as tmp:
-        tmp = Path(tmp)
-        profile, work = tmp / "profile", tmp / "work"
-        work.mkdir()
-        env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
-        deadline = time.monotonic() + timeout  # one limit for both LibreOffice runs
-        base = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                "--invisible", "--norestore", "--nologo", "--nodefault"]
-
-        # A new profile is filled from LibreOffice's presets on first start,
-        # which would overwrite a macro written beforehand: start once (about
-        # 0.2 s), then add the macro and fonts.
-        _run(base + ["--terminate_after_init"], env, deadline, timeout)
-        _install_macro(profile / "user" / "basic")
-        _install_psk_fonts(profile / "user" / "fonts", env)
-
-        # Work on a copy: LibreOffice leaves a lock file beside what it opens.
-        src, out, err = work / "in.docx", work / "out.pdf", work / "error.txt"
-        shutil.copyfile(docx, src)
-        call = (f'macro:///Standard.Module1.Convert("{src.as_uri()}",'
-                f'"{out.as_uri()}","{err.as_uri()}","{thai}")')
-        stderr = _run(base + [call], env, deadline, timeout)
-        if err.exists():
-            detail = err.read_text(encoding="utf-8", errors="replace").strip()
-            why = " (ไฟล์อาจเสียหายหรือไม่ใช่ไฟล์ Word .docx)" if "NOT-OPENED" in detail else ""
-            raise PdfError(f"LibreOffice แปลง {docx.name} เป็น PDF ไม่สำเร็จ{why}\n"
-                           f"{detail.replace('NOT-OPENED ', '')}\n{stderr}".rstrip())
-        if not out.is_file() or out.stat().st_size == 0:
-            raise PdfError(f"LibreOffice แปลง {docx.name} เป็น PDF ไม่สำเร็จ (ไม่มีไฟล์ผลลัพธ์)\n{stderr}".rstrip())
-        _replace_atomically(out, pdf)
-    return pdf
+    with contextlib.ExitStack() as cleanup:
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-")).resolve()
+            cleanup.callback(shutil.rmtree, tmp, ignore_errors=True)
+            conf = cleanup.enter_context(fonts.fonts_conf())
+            # TMPDIR: LibreOffice's own temporary files (lu*.tmp) go in our folder
+            # and leave with it, instead of piling up in /tmp.
+            (tmp / "tmp").mkdir()
+            env = dict(os.environ, FONTCONFIG_FILE=str(conf), TMPDIR=str(tmp / "tmp"))
+            _make_profile(tmp / "profile" / "user", env)
+            listing = _stage(jobs, todo, tmp / "work")
+        except OSError as exc:  # a full or read-only temporary folder
+            reason = OutputError.REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+            raise PdfError(f"เตรียมการแปลงเป็น PDF ในโฟลเดอร์ชั่วคราวไม่ได้ — {reason}\n{exc}",
+                           failed=[j.docx for j in jobs]) from None
+        stderr, stopped = _run([soffice, f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
+                                "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+                                f'macro:///Standard.Module1.ConvertAll("{listing.as_uri()}")'], env, timeout)
+        for i in todo:
+            problem = _place(jobs[i], tmp / "work" / str(i), stopped)
+            if problem:
+                problems[i] = problem
+    if problems:
+        _raise(jobs, problems, "\n".join(filter(None, [stopped, stderr])))
+    return [j.pdf for j in jobs]
 
 
-def _wants_thai_page_numbers(docx: Path) -> bool:
-    import zipfile
-    try:
-        with zipfile.ZipFile(docx) as z:
-            return b'w:fmt="thaiNumbers"' in z.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return False  # LibreOffice will say what is wrong with the file
+def _raise(jobs: list[Job], problems: dict[int, str], tail: str) -> NoReturn:
+    failed = sorted(problems)
+    head = ""
+    if len(jobs) > 1:
+        names = ", ".join(jobs[i].docx.name for i in failed)
+        head = (f"แปลงเป็น PDF ไม่สำเร็จ {len(failed)} จาก {len(jobs)} ไฟล์: {names}"
+                f" (ไฟล์อื่นสร้างเสร็จแล้ว)\n" if len(failed) < len(jobs) else
+                f"แปลงเป็น PDF ไม่สำเร็จทั้ง {len(jobs)} ไฟล์: {names}\n")
+    body = "\n".join(problems[i] for i in failed)
+    raise PdfError(f"{head}{body}\n{tail}".rstrip(), failed=[jobs[i].docx for i in failed])
 
 
-def _run(cmd: list[str], env: dict, deadline: float, timeout: float) -> str:
-    """Run LibreOffice until `deadline` (time.monotonic); return its stderr
-    tail.  On timeout kill its whole process group, which is only what this
-    call started (soffice is a script that starts soffice.bin)."""
+def _stage(jobs: list[Job], todo: list[int], work: Path) -> Path:
+    """Copy the documents into `work` and list them for the macro (one line
+    each: in, out, status, Thai flag; see Module1.xba); returns the list."""
+    work.mkdir()
+    lines = []
+    for i in todo:
+        # Work on copies: LibreOffice leaves a lock file beside what it opens.
+        src = work / f"{i}.docx"
+        shutil.copyfile(jobs[i].docx, src)
+        lines.append("\t".join([src.as_uri(), src.with_suffix(".pdf").as_uri(),
+                                src.with_suffix(".status").as_uri(), "1" if jobs[i].thai_digits else "0"]))
+    listing = work / "jobs.tsv"
+    listing.write_text("\n".join(lines) + "\n", encoding="ascii")  # URLs are %-encoded
+    return listing
+
+
+def _place(job: Job, stem: Path, stopped: str) -> str | None:
+    """Put the PDF LibreOffice made at `stem`.pdf where the job wants it;
+    None, or what went wrong."""
+    status, out = stem.with_suffix(".status"), stem.with_suffix(".pdf")
+    detail = status.read_text(encoding="utf-8", errors="replace").strip() if status.exists() else ""
+    failed = f"LibreOffice แปลง {job.docx.name} เป็น PDF ไม่สำเร็จ"
+    if detail == "OK" and out.is_file() and out.stat().st_size > 0:
+        try:
+            copy_atomic(out, job.pdf)
+        except OutputError as exc:
+            return str(exc)
+        return None
+    if detail.startswith("NOT-OPENED"):
+        return f"{failed} (ไฟล์อาจเสียหายหรือไม่ใช่ไฟล์ Word .docx)\n{detail.removeprefix('NOT-OPENED ')}"
+    if detail:  # the macro's error ("OK" without its PDF would land here too)
+        return f"{failed}\n{detail}"
+    if stopped:
+        return f"{failed} (LibreOffice หยุดก่อนทำไฟล์นี้เสร็จ)"
+    return f"{failed} (ไม่มีไฟล์ผลลัพธ์)"
+
+
+def _make_profile(user: Path, env: dict) -> None:
+    """The profile's user folder, complete before LibreOffice's first and only
+    start: the Basic library "Standard" holding the macro (macros in the
+    user's own profile run without a security prompt), the setting that keeps
+    LibreOffice from overwriting it with its presets, and the PSK fonts."""
+    data = files("measures.data")
+    # as_file gives a real folder for copytree (a no-op for an unpacked install).
+    with as_file(data / "basic") as basic:
+        shutil.copytree(basic, user / "basic")
+    (user / "registrymodifications.xcu").write_bytes((data / "registrymodifications.xcu").read_bytes())
+    fonts.install_psk_fonts(user / "fonts", env)
+
+
+def _run(cmd: list[str], env: dict, timeout: float) -> tuple[str, str]:
+    """Run LibreOffice; return (its stderr tail, why it stopped early or "").
+    On timeout, and on KeyboardInterrupt or any other exception here, kill its
+    whole process group, which is only what this call started (soffice is a
+    script that starts soffice.bin; its own session, so a Ctrl-C in the
+    terminal reaches only us and we pass it on)."""
     proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, start_new_session=True)
     try:
-        _, stderr = proc.communicate(timeout=max(deadline - time.monotonic(), 0.01))
+        _, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
+        _kill(proc)
         _, stderr = proc.communicate()
-        raise PdfError(f"LibreOffice ทำงานเกิน {timeout:g} วินาที จึงหยุดการแปลงเป็น PDF\n"
-                       f"LibreOffice timed out after {timeout:g} s.\n{_tail(stderr)}") from None
+        return _tail(stderr), (f"LibreOffice ทำงานเกิน {timeout:g} วินาที จึงหยุดการแปลงเป็น PDF\n"
+                               f"LibreOffice timed out after {timeout:g} s.")
+    except BaseException:
+        _kill(proc)
+        proc.wait()
+        raise
     if proc.returncode != 0:
-        raise PdfError(f"LibreOffice ทำงานผิดพลาด (รหัส {proc.returncode}) จึงแปลงเป็น PDF ไม่สำเร็จ\n"
-                       f"{_tail(stderr)}")
-    return _tail(stderr)
+        return _tail(stderr), f"LibreOffice ทำงานผิดพลาด (รหัส {proc.returncode})"
+    return _tail(stderr), ""
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    # Before proc is reaped its pid, hence the group id, cannot be reused.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 def _tail(stderr: bytes, lines: int = 15) -> str:
@@ -234,91 +258,20 @@ def _tail(stderr: bytes, lines: int = 15) -> str:
     return "\n".join(kept[-lines:])
 
 
-_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE {root} PUBLIC '
-         '"-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "{dtd}">\n')
-_LIB = 'xmlns:library="http://openoffice.org/2000/library"'
-
-
-def _install_macro(basic: Path) -> None:
-    """The profile's Basic library "Standard" with the macro as Module1
-    (macros in the user's own profile run without a security prompt)."""
-    (basic / "Standard").mkdir(parents=True, exist_ok=True)
-    (basic / "script.xlc").write_text(
-        _HEAD.format(root="library:libraries", dtd="libraries.dtd")
-        + f'<library:libraries {_LIB} xmlns:xlink="http://www.w3.org/1999/xlink">'
-        '<library:library library:name="Standard" library:link="false"/></library:libraries>\n',
-        encoding="utf-8")
-    (basic / "Standard" / "script.xlb").write_text(
-        _HEAD.format(root="library:library", dtd="library.dtd")
-        + f'<library:library {_LIB} library:name="Standard" library:readonly="false" '
-        'library:passwordprotected="false"><library:element library:name="Module1"/>'
-        '</library:library>\n', encoding="utf-8")
-    (basic / "Standard" / "Module1.xba").write_text(
-        _HEAD.format(root="script:module", dtd="module.dtd")
-        + '<script:module xmlns:script="http://openoffice.org/2000/script" '
-        f'script:name="Module1" script:language="StarBasic">{escape(_MACRO)}</script:module>\n',
-        encoding="utf-8")
-
-
-def _install_psk_fonts(dest: Path, env: dict) -> None:
-    """Put TH SarabunPSK-sized copies of Laksaman (else Sarabun) where
-    LibreOffice loads private fonts: <profile>/user/fonts.  If neither is
-    found, fonts.conf still falls back to the full-size faces."""
-    for family in PSK_SOURCES:
-        files = _font_files(family, env)
-        if files:
-            break
-    else:
-        return
-    from fontTools.ttLib import TTFont  # comes with matplotlib
-
-    dest.mkdir(parents=True, exist_ok=True)
-    new_family = f"{family} PSK"
-    for n, src in enumerate(files):
-        font = TTFont(src)
-        # Only the four faces named after the family itself (Regular, Bold,
-        # Italic, Bold Italic), and only TrueType outlines, which unitsPerEm scales.
-        if "glyf" not in font or font["name"].getDebugName(1) != family:
-            continue
-        font["head"].unitsPerEm = round(font["head"].unitsPerEm * PSK_SCALE)
-        style = font["name"].getDebugName(2) or "Regular"
-        names = {1: new_family, 16: new_family,
-                 4: new_family if style == "Regular" else f"{new_family} {style}",
-                 6: f"{new_family}-{style}".replace(" ", ""),
-                 3: f"{new_family} {style}; measures"}
-        for record in font["name"].names:
-            if record.nameID in names:
-                record.string = names[record.nameID]
-        font.save(dest / f"psk-{n}.ttf")
-
-
-def _font_files(family: str, env: dict) -> list[str]:
-    """Font files of exactly this family: fc-list, else the Python package for Sarabun."""
-    found: list[str] = []
-    if shutil.which("fc-list"):
-        res = subprocess.run(["fc-list", "-f", "%{family[0]}|%{file}\\n", family],
-                             env=env, capture_output=True, text=True)
-        found = [line.split("|", 1)[1] for line in res.stdout.splitlines()
-                 if line.split("|", 1)[0] == family]
-    if not found and family == "Sarabun":
+def remove_stale_temp_dirs(root: Path | None = None) -> list[Path]:
+    """Remove the temporary folders of conversions whose process is gone
+    (killed with -9, crashed): each is named measures-pdf-<pid>-..., and a
+    folder whose pid still runs is never touched.  Returns what was removed."""
+    removed = []
+    for folder in Path(root or tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*"):
+        m = re.fullmatch(rf"{re.escape(TEMP_PREFIX)}(\d+)-.+", folder.name)
         try:
-            import fontpkg_sarabun
-        except ImportError:
-            return []
-        folder = Path(fontpkg_sarabun.__file__).parent / "files"
-        found = [str(folder / f"Sarabun-{s}.ttf") for s in ("Regular", "Bold", "Italic", "BoldItalic")]
-        found = [f for f in found if Path(f).is_file()]
-    return sorted(found)
-
-
-def _replace_atomically(src: Path, dst: Path) -> None:
-    """Copy next to dst then os.replace: the temp dir may be on another filesystem."""
-    fd, part = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh, open(src, "rb") as fin:
-            shutil.copyfileobj(fin, fh)
-        os.chmod(part, 0o644)
-        os.replace(part, dst)
-    except BaseException:
-        Path(part).unlink(missing_ok=True)
-        raise
+            if not m or folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
+                continue
+            os.kill(int(m[1]), 0)  # signal 0: only asks whether the process exists
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+        except (OSError, OverflowError):
+            pass  # alive but someone else's (PermissionError), or gone meanwhile
+    return removed

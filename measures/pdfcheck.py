@@ -97,7 +97,7 @@ def ink_box(png: Path, threshold: int = 250,
         gray = im.convert("L")
     if crop:
         gray = gray.crop(crop)
-    box = gray.point(lambda v: 255 if v < threshold else 0).getbbox()
+    box: tuple[int, int, int, int] | None = gray.point(lambda v: 255 if v < threshold else 0).getbbox()
     if box and crop:
         box = (box[0] + crop[0], box[1] + crop[1], box[2] + crop[0], box[3] + crop[1])
     return box
@@ -148,7 +148,8 @@ def _width_px(png: Path) -> int:
     from PIL import Image
 
     with Image.open(png) as im:
-        return im.size[0]
+        width: int = im.size[0]
+    return width
 
 
 def toc_entries(pdf: Path, toc_page: int) -> list[tuple[str, int]]:

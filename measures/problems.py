@@ -3,22 +3,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Literal
+
+# An error stops a build; a warning is shown and the build goes on.
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
 class Problem:
     file: str
-    line: Optional[int]
+    line: int | None
     field: str
     message: str
-    severity: str = "error"  # "error" stops a build; "warning" is shown only
+    severity: Severity = "error"
 
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
         what = f" [{self.field}]" if self.field else ""
         tag = "" if self.severity == "error" else " (คำเตือน)"
         return f"{where}{what}{tag}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
 
 class ContentError(Exception):
@@ -29,12 +36,20 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def display_path(path: Path, root: Optional[Path] = None) -> str:
-    """A path as the officer knows it: relative to the project when inside it."""
-    path = Path(path)
-    if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
-    return str(path)
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.is_error]
+
+
+def unique(problems: list[Problem]) -> list[Problem]:
+    """The same problem found twice (a shared file checked for each office) is shown once."""
+    return list(dict.fromkeys(problems))
+
+
+def shown_path(path: Path) -> str:
+    """A path as the officer can find it: relative to the current folder when inside it,
+    else absolute (a relative-looking path outside it would mislead)."""
+    path = Path(path).absolute()
+    try:
+        return str(path.relative_to(Path.cwd().absolute()))
+    except ValueError:
+        return str(path)

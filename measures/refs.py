@@ -1,15 +1,21 @@
-"""References to office data inside shared texts: `{office.name}`, `{unit.legal}`.
+"""References to office data inside texts: `{office.name}`, `{unit.legal}`, `{year.assessed}`.
 
-Single braces only; `{{ … }}` is left alone (printed as written, never evaluated).
+Single braces only. `{{ … }}`, `{% … %}` and `{# … #}` are left alone (printed as written,
+never evaluated). A
+reference is replaced once: the value put in is data and is never read again as text
+with references (a website may contain braces).
 """
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from .schema import Office
 
 REF = re.compile(r"(?<!\{)\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)*)\}(?!\})")
+LITERAL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+# Something that starts like a reference: a brace and up to the closing one, or the
+# rest of the word when it is never closed.
+BRACE = re.compile(r"\{[^{}\s]*(?:[ ]+[^{}\s]+)*[ ]*\}|\{[^{}\s]*|\}")
 
 
 def full_address(office: Office) -> str:
@@ -17,8 +23,8 @@ def full_address(office: Office) -> str:
     return f"{a.line} ตำบล{a.subdistrict} อำเภอ{a.district} จังหวัด{a.province} {a.postcode}"
 
 
-def namespace(office: Office, publication_year: Optional[int] = None,
-              assessed_year: Optional[int] = None) -> dict[str, str]:
+def namespace(office: Office, publication_year: int | None = None,
+              assessed_year: int | None = None) -> dict[str, str]:
     """Every name a text may refer to, with its value."""
     ns: dict[str, str] = {}
     for key in ("id", "name", "short_name", "phone", "phone_ext", "fax", "email", "website",
@@ -43,15 +49,13 @@ def names_in(text: str) -> list[str]:
     return REF.findall(text)
 
 
-def missing(text: str, ns: dict[str, str]) -> list[str]:
-    """References that have no value (unknown, or empty in the office file)."""
-    return [name for name in names_in(text) if not ns.get(name)]
+def malformed(text: str) -> list[str]:
+    """Pieces that look like references but are not valid ones: `{office.name`,
+    `{ office.name }`, `{Office.Name}`, `{office.short-name}`, a stray brace."""
+    rest = REF.sub("", LITERAL.sub("", text))
+    return [m.group(0) for m in BRACE.finditer(rest)]
 
 
 def resolve(text: str, ns: dict[str, str]) -> str:
-    """Replace each reference; a missing one is a ContentError before we get here."""
-    def sub(m: re.Match) -> str:
-        if m.group(1) not in ns:
-            raise KeyError(m.group(1))
-        return ns[m.group(1)]
-    return REF.sub(sub, text)
+    """Replace each reference, in one pass; checks have made sure every name exists."""
+    return REF.sub(lambda m: ns[m.group(1)], text)

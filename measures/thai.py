@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from pythainlp.util import arabic_digit_to_thai_digit
@@ -25,21 +26,41 @@ def thai_digits(text: str) -> str:
     return "".join(out)
 
 
-def parse_be_date(text: str) -> tuple[int, int, int]:
-    """'2565-03-31' (Buddhist era) -> (2565, 3, 31), checked against the calendar."""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
-    if not m:
-        raise ValueError(f"วันที่ '{text}' ต้องเขียนแบบ ปี-เดือน-วัน เช่น 2565-03-31 (ปีพุทธศักราช)")
-    y, mo, d = map(int, m.groups())
-    if y < 2400:
-        raise ValueError(f"ปี {y} ต้องเป็นพุทธศักราช (เช่น 2565)")
-    date(y - 543, mo, d)  # raises ValueError for 31 February
-    return y, mo, d
+@dataclass(frozen=True)
+class BEDate:
+    """A date as Thai offices write it: Buddhist-era year, month, day (checked against the calendar)."""
+    year: int
+    month: int
+    day: int
 
+    @classmethod
+    def parse(cls, text: object) -> BEDate:
+        """'2565-03-31' -> BEDate(2565, 3, 31); a message in Thai for anything else."""
+        if isinstance(text, BEDate):
+            return text
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(text).strip())
+        if not m:
+            raise ValueError(f"วันที่ '{text}' ต้องเขียนแบบ ปี-เดือน-วัน เช่น 2565-03-31 (ปีพุทธศักราช)")
+        y, mo, d = map(int, m.groups())
+        if y < 2400:
+            raise ValueError(f"ปี {y} ต้องเป็นพุทธศักราช (เช่น {y + 543 if y > 1900 else 2565})")
+        if not 1 <= mo <= 12:
+            raise ValueError(f"วันที่ '{text}': ไม่มีเดือนที่ {mo} (เดือนต้องเป็น 01 ถึง 12)")
+        try:
+            date(y - 543, mo, d)
+        except ValueError:
+            raise ValueError(f"วันที่ '{text}': ไม่มีวันที่ {d} {MONTHS[mo - 1]} {y} ในปฏิทิน") from None
+        return cls(y, mo, d)
 
-def be_date_text(text: str) -> str:
-    y, mo, d = parse_be_date(text)
-    return f"{d} {MONTHS[mo - 1]} พ.ศ. {y}"
+    def gregorian(self) -> date:
+        return date(self.year - 543, self.month, self.day)
+
+    def long(self) -> str:
+        """31 มีนาคม พ.ศ. 2565"""
+        return f"{self.day} {MONTHS[self.month - 1]} พ.ศ. {self.year}"
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
 def join_thai(items: list[str]) -> str:
@@ -48,3 +69,11 @@ def join_thai(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return " ".join(items[:-1]) + " และ" + items[-1]
+
+
+def arabic_digits(text: str) -> str:
+    """Thai digits to Arabic ones, for comparing what was typed either way."""
+    return text.translate(_TO_ARABIC)
+
+
+_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")

@@ -1,30 +1,75 @@
-"""Reading one YAML content file, keeping the line of every field.
+"""Reading one YAML content file safely, keeping the line of every field.
 
-Decimal literals become Decimal (99.13 must not become 99.12999…), duplicate keys
-are refused (YAML would silently keep the last), and the things officers paste
-from Word (a BOM, tabs) get a message instead of a stack trace.
+Content comes from officers' editors and from copies of other offices' files, so every
+input is bounded before any work depends on its size: a size limit (read no further),
+a nesting limit, and no anchors or aliases at all (officers never need them, and they
+let a few hundred bytes expand to gigabytes). Decimal literals become Decimal (99.13
+must not become 99.12999…), keys that mean the same (`2:` and `"2":`) are duplicates,
+and what officers paste from Word (a BOM, tabs) gets a message instead of a traceback.
 """
 from __future__ import annotations
 
+import os
+import re
+import stat
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, Severity
 
-Path_ = tuple  # a field path: keys and list indexes
+MAX_BYTES = 4 * 1024 * 1024  # the largest shipped file is 20 KB; a whole year's text is far below this
+MAX_DEPTH = 24               # content nests seven levels at most
+
+Loc = tuple[Any, ...]  # a field path: keys and list indexes
+
+# A line of text that starts with a reference, `- {office.name} จะ…`, is a YAML flow mapping
+# and fails to parse. Such a brace is swapped for a private-use character before parsing
+# and swapped back in every string, so the line reads as the text it is.
+_BRACE = "\ue000"
+_REF_AT_VALUE_START = re.compile(
+    r"^(?P<lead>[ ]*(?:-[ ]+)*(?:[^\s#'\"{\[\-][^:#]*:[ ]+)?)\{(?=[ ]*[A-Za-z_][\w.\-]*[ ]*\})", re.M)
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    """PyYAML's safe loader with anchors and aliases refused and nesting bounded."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _Refused(_line(event.start_mark),
+                           f"ใช้การอ้างซ้ำของ YAML (*{event.anchor}) ซึ่งไฟล์ข้อมูลไม่รับ ให้พิมพ์ข้อความเต็มแทน")
+        if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor is not None:
+            raise _Refused(_line(event.start_mark),
+                           f"ใช้จุดอ้างอิงของ YAML (&{event.anchor}) ซึ่งไฟล์ข้อมูลไม่รับ ให้ลบ &{event.anchor} ออก")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(_line(event.start_mark),
+                               f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น ตรวจการย่อหน้าและวงเล็บ [ ] {{ }}")
+            return super().compose_node(parent, index)  # type: ignore[arg-type]
+        finally:
+            self._depth -= 1
+
+
+def _line(mark: Any) -> int:
+    return mark.line + 1 if mark is not None else 1
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str):
+        self.line, self.message = line, message
 
 
 def _decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
-    text = loader.construct_scalar(node).replace("_", "")
+    text = str(loader.construct_scalar(node)).replace("_", "")
     lowered = text.lower()
-    if lowered in (".nan",):
+    if lowered == ".nan":
         return Decimal("NaN")
     if lowered in (".inf", "+.inf", "-.inf"):
         return Decimal("-Infinity") if lowered.startswith("-") else Decimal("Infinity")
@@ -37,19 +82,26 @@ def _decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
 _Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 # 2565-03-31 is a Buddhist-era date as text: YAML would read it as a Gregorian date
 # (and fail on 2565-02-30 with a bare ValueError). The schema checks it instead.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+def _text(loader: _Loader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node)).replace(_BRACE, "{")
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _text)
+_Loader.add_constructor("tag:yaml.org,2002:str", _text)
 
 
 class YamlDoc:
     """The data of one file and the line of each field path in it."""
 
-    def __init__(self, path: Path, shown: str, data: Any, lines: dict[Path_, int]):
+    def __init__(self, path: Path, shown: str, data: Any, lines: dict[Loc, int],
+                 warnings: list[Problem] | None = None):
         self.path = path
         self.shown = shown
         self.data = data
         self.lines = lines
+        self.warnings = warnings or []
 
-    def line_of(self, loc: Path_) -> int | None:
+    def line_of(self, loc: Loc) -> int | None:
         """The line of a field, or of its nearest parent that has one."""
         loc = tuple(loc)
         while loc:
@@ -58,11 +110,11 @@ class YamlDoc:
             loc = loc[:-1]
         return self.lines.get((), 1)
 
-    def problem(self, loc: Path_, message: str, severity: str = "error") -> Problem:
+    def problem(self, loc: Loc, message: str, severity: Severity = "error") -> Problem:
         return Problem(self.shown, self.line_of(loc), format_loc(loc, self.data), message, severity)
 
 
-def format_loc(loc: Path_, data: Any = None) -> str:
+def format_loc(loc: Loc, data: Any = None) -> str:
     """scores.9, guideline[1].text: list positions in brackets, keys after dots."""
     out = ""
     for part in loc:
@@ -75,78 +127,143 @@ def format_loc(loc: Path_, data: Any = None) -> str:
     return out
 
 
+def canonical_key(key: Any) -> str:
+    """What a key means: `2`, `"2"` and `2.0` are one key; so are `9.1` and `"9.1"`."""
+    text = str(key).strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text
+    if not number.is_finite():
+        return text
+    return str(int(number)) if number == number.to_integral_value() else str(number.normalize())
+
+
+def _fail(shown: str, line: int | None, message: str) -> ContentError:
+    return ContentError([Problem(shown, line, "", message)])
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """At most MAX_BYTES of a regular file; anything else is a message."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise _fail(shown, None, "ไม่ใช่ไฟล์ข้อมูลธรรมดา (เป็นโฟลเดอร์หรืออุปกรณ์) ให้ระบุไฟล์ .yaml")
+        with open(path, "rb") as f:
+            raw = f.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise _fail(shown, None, "ไม่พบไฟล์") from None
+    except IsADirectoryError:
+        raise _fail(shown, None, "ไม่ใช่ไฟล์ข้อมูลธรรมดา (เป็นโฟลเดอร์) ให้ระบุไฟล์ .yaml") from None
+    except OSError as exc:
+        raise _fail(shown, None, f"เปิดไฟล์ไม่ได้: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise _fail(shown, None, f"ไฟล์ใหญ่เกิน {MAX_BYTES // (1024 * 1024)} MB ซึ่งเกินกว่าไฟล์ข้อมูลจะเป็นได้ "
+                                 "ตรวจว่าเลือกไฟล์ถูกหรือไม่")
+    return raw
+
+
+# PyYAML's own words for the usual slips, in the officer's words.
+_YAML_HINTS = (
+    ("mapping values are not allowed", "มีเครื่องหมาย : ตามด้วยเว้นวรรคอยู่กลางข้อความ ให้ใส่ข้อความทั้งบรรทัดในเครื่องหมายคำพูด \"…\""),
+    ("could not find expected ':'", "ขาดเครื่องหมาย : หลังชื่อหัวข้อ หรือข้อความยาวหลายบรรทัดย่อหน้าไม่ตรงกัน"),
+    ("expected <block end>", "การย่อหน้าไม่ตรงกับบรรทัดก่อนหน้า"),
+    ("found character that cannot start any token", "มีอักขระที่ขึ้นต้นค่าไม่ได้ (เช่น @ ` %) ให้ใส่ข้อความในเครื่องหมายคำพูด"),
+    ("found unexpected end of stream", "เครื่องหมายคำพูดหรือวงเล็บเปิดไว้แต่ไม่ได้ปิด"),
+    ("while scanning a quoted scalar", "เครื่องหมายคำพูดเปิดไว้แต่ไม่ได้ปิด"),
+)
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    what = " ".join(filter(None, (exc.context, exc.problem))) or "รูปแบบไม่ถูกต้อง"
+    lines = text.splitlines()
+    for number in filter(None, (line, exc.context_mark.line + 1 if exc.context_mark else None)):
+        value = re.sub(r"^[ ]*(?:-[ ]+)*(?:[^:#]*:[ ]+)?", "", lines[number - 1]) if number <= len(lines) else ""
+        if value.startswith("{") and ":" not in value:
+            return number, ("ข้อความที่ขึ้นต้นด้วย { อ่านไม่ได้ ให้ใส่ข้อความทั้งบรรทัดในเครื่องหมายคำพูด "
+                            f"เช่น \"{value[:40]}…\" และตรวจว่าวงเล็บ {{ }} เปิดปิดครบ")
+    hint = next((thai for english, thai in _YAML_HINTS if english in what), "ตรวจเครื่องหมาย : และการย่อหน้า")
+    return line, f"ไฟล์นี้อ่านเป็น YAML ไม่ได้: {hint} ในบรรทัดนี้หรือบรรทัดก่อนหน้า ({what})"
+
+
 def read_yaml(path: Path, shown: str | None = None) -> YamlDoc:
     path = Path(path)
     shown = shown or str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError([Problem(shown, None, "", "ไม่พบไฟล์")]) from None
-    except OSError as exc:
-        raise ContentError([Problem(shown, None, "", f"เปิดไฟล์ไม่ได้: {exc.strerror}")]) from None
-    problems: list[Problem] = []
+    raw = read_bytes(path, shown)
+    warnings: list[Problem] = []
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem(shown, 1, "", "ไฟล์ขึ้นต้นด้วย BOM (มักมาจากการบันทึกด้วย Notepad/Word) "
+        warnings.append(Problem(shown, 1, "", "ไฟล์ขึ้นต้นด้วย BOM (มักมาจากการบันทึกด้วย Notepad/Word) "
                                               "ให้บันทึกเป็น UTF-8 แบบไม่มี BOM", "warning"))
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError([Problem(shown, line, "", "ไฟล์ไม่ได้เข้ารหัสแบบ UTF-8 ให้บันทึกใหม่เป็น UTF-8")]) from None
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
-            raise ContentError([Problem(shown, number, "", "ย่อหน้าด้วยแท็บ (Tab) ซึ่ง YAML ไม่รับ ให้ใช้การเว้นวรรคแทน")])
+        raise _fail(shown, line, "ไฟล์ไม่ได้เข้ารหัสแบบ UTF-8 ให้บันทึกใหม่เป็น UTF-8") from None
+    for number, line_text in enumerate(text.splitlines(), 1):
+        if line_text.lstrip(" ").startswith("\t"):
+            raise _fail(shown, number, "ย่อหน้าด้วยแท็บ (Tab) ซึ่ง YAML ไม่รับ ให้ใช้การเว้นวรรคแทน")
+    if _BRACE not in text:
+        text = _REF_AT_VALUE_START.sub(lambda m: m.group("lead") + _BRACE, text)
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
-        raise ContentError([Problem(shown, line, "", f"มีอักขระที่ใช้ไม่ได้ (U+{exc.character:04X}) "
-                                                    "มักติดมาจากการคัดลอก ให้ลบออก")]) from None
+        raise _fail(shown, line, f"มีอักขระที่ใช้ไม่ได้ (U+{exc.character:04X}) มักติดมาจากการคัดลอก ให้ลบออก") from None
+    problems: list[Problem] = []
     try:
         node = loader.get_single_node()
         if node is None:
-            raise ContentError([Problem(shown, 1, "", "ไฟล์ว่าง ไม่มีข้อมูล")])
-        lines: dict[Path_, int] = {(): node.start_mark.line + 1}
+            raise _fail(shown, 1, "ไฟล์ว่าง ไม่มีข้อมูล")
+        lines: dict[Loc, int] = {(): node.start_mark.line + 1}
         _walk(loader, node, (), lines, problems, shown)
         data = loader.construct_document(node)
+    except _Refused as exc:
+        raise _fail(shown, exc.line, exc.message) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or exc.context or "รูปแบบไม่ถูกต้อง"
-        raise ContentError([Problem(shown, line, "", f"ไฟล์นี้ไม่ใช่ YAML ที่ถูกต้อง ({what}) "
-                                                       "ตรวจเครื่องหมาย : และการย่อหน้าในบรรทัดนี้หรือบรรทัดก่อนหน้า")]) from None
+        where, message = _yaml_message(exc, text)
+        raise _fail(shown, where, message) from None
     except yaml.YAMLError as exc:
-        raise ContentError([Problem(shown, None, "", f"ไฟล์นี้ไม่ใช่ YAML ที่ถูกต้อง ({exc})")]) from None
+        raise _fail(shown, None, f"ไฟล์นี้อ่านเป็น YAML ไม่ได้ ({exc})") from None
     except (ValueError, TypeError) as exc:  # a value YAML recognised but could not build
-        raise ContentError([Problem(shown, None, "", f"อ่านค่าในไฟล์นี้ไม่ได้ ({exc})")]) from None
+        raise _fail(shown, None, f"อ่านค่าในไฟล์นี้ไม่ได้ ({exc})") from None
     finally:
         loader.dispose()
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise ContentError(problems)
-    doc = YamlDoc(path, shown, data, lines)
-    doc.warnings = problems  # type: ignore[attr-defined]
-    return doc
+    if problems:
+        raise ContentError(warnings + problems)
+    return YamlDoc(path, shown, data, lines, warnings)
 
 
-def _walk(loader: _Loader, node: yaml.Node, loc: Path_, lines: dict, problems: list, shown: str) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: dict = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int, Decimal, bool)) and key is not None:
-                key = str(key)
-            if key in seen:
-                problems.append(Problem(shown, key_node.start_mark.line + 1, str(key),
-                                        f"หัวข้อ '{key}' ซ้ำกับบรรทัด {seen[key]}"))
-            seen[key] = key_node.start_mark.line + 1
-            here = loc + (key,)
-            lines[here] = key_node.start_mark.line + 1
-            _walk(loader, value_node, here, lines, problems, shown)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, child in enumerate(node.value):
-            here = loc + (index,)
-            lines[here] = child.start_mark.line + 1
-            _walk(loader, child, here, lines, problems, shown)
+def _walk(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int], problems: list[Problem],
+          shown: str) -> None:
+    """Lines of every key and list item; duplicate keys. Iterative: depth is bounded already,
+    but a walk must never be what a deep file breaks."""
+    stack = [(node, loc)]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, tuple[Any, int]] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    problems.append(Problem(shown, key_node.start_mark.line + 1, "",
+                                            "ชื่อหัวข้อต้องเป็นข้อความ ไม่ใช่รายการหรือหัวข้อย่อย"))
+                    continue
+                key = loader.construct_object(key_node)
+                here_line = key_node.start_mark.line + 1
+                canon = canonical_key(key)
+                if canon in seen:
+                    first, first_line = seen[canon]
+                    same = "" if str(first) == str(key) else f" ('{first}' กับ '{key}' มีความหมายเดียวกัน)"
+                    problems.append(Problem(shown, here_line, str(key),
+                                            f"หัวข้อ '{key}' ซ้ำกับบรรทัด {first_line}{same} ให้เหลือไว้เพียงหนึ่ง"))
+                seen[canon] = (key, here_line)
+                here = loc + (key,)
+                lines[here] = here_line
+                stack.append((value_node, here))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, child in enumerate(node.value):
+                here = loc + (index,)
+                lines[here] = child.start_mark.line + 1
+                stack.append((child, here))

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from measures.content import PROJECT, Content
+from measures.load import Content
 
+PROJECT = Path(__file__).resolve().parent.parent  # the checkout: its content/ is the example project
 CONTENT = PROJECT / "content"
 
 

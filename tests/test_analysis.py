@@ -3,8 +3,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from measures.analysis import analyse, history_points, level_of, r2, to_json
-from measures.content import Content
+from measures.analyse import analyse, history_points, level_of, r2, to_json
+from measures.load import Content
 from measures.schema import Results
 
 FW = Content().load_framework("ita-2564", [])
@@ -85,7 +85,7 @@ def test_indicator_given_by_subindicators_gets_their_mean():
 
 
 def test_missing_indicator_is_reported_not_zeroed():
-    from measures.analysis import IncompleteResults
+    from measures.analyse import IncompleteResults
     r = Results.model_validate({"framework": "ita-2564", "year": 2564,
                                 "scores": {i + 1: D(s) for i, s in enumerate(KKSEC) if i != 3}})
     with pytest.raises(IncompleteResults, match="ตัวชี้วัดที่ 4"):

@@ -9,15 +9,15 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from measures.checks import check_all
+from measures import docxread as inspect
+from measures.check import check_all
 from measures.cli import main
-from measures.content import PROJECT, Content
-from measures.document import inspect
-from measures.document.build import build
-from measures.document.render import TemplateProblem
+from measures.load import Content
+from measures.pipeline import build
 from measures.problems import ContentError
+from measures.render import TemplateProblem
 
-from .conftest import replace_text
+from .conftest import PROJECT, replace_text
 
 KK = Path("offices/kksec")
 PUB = KK / "2565/publication.yaml"
@@ -51,7 +51,8 @@ def test_bom_is_a_warning_and_the_file_still_reads(content_copy, content):
 
 def test_not_utf8(content_copy, content):
     f = content_copy / RES
-    f.write_bytes(f.read_text(encoding="utf-8").encode("utf-8").replace(b"framework", "ไ".encode("cp874") + b"framework", 1))
+    raw = f.read_text(encoding="utf-8").encode("utf-8")
+    f.write_bytes(raw.replace(b"framework", "ไ".encode("cp874") + b"framework", 1))
     [p] = errors(content)
     assert "UTF-8" in p.message and p.line == 2
 
@@ -168,47 +169,78 @@ def test_long_paragraph_and_many_items(content_copy, content, tmp_path):
 
 # --------------------------------------------------------------------------- templates
 
-def _bad_template(tmp_path: Path, old: bytes, new: bytes) -> Path:
-    src = PROJECT / "templates/measures.docx"
+def _bad_template(tmp_path: Path, tag: str) -> Path:
+    """The shipped reference document with `tag` typed into its footer (headers and footers
+    of a project's own reference are rendered with the context, so they can hold Jinja)."""
+    src = PROJECT / "templates/reference.docx"
     dst = tmp_path / "t.docx"
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
-            if item.filename == "word/document.xml":
-                assert old in data
-                data = data.replace(old, new, 1)
+            if item.filename == "word/footer1.xml":
+                run = f'<w:r><w:t xml:space="preserve"> {tag}</w:t></w:r></w:p>'.encode()
+                assert b"</w:p>" in data
+                data = data.replace(b"</w:p>", run, 1)
             zout.writestr(item, data)
     return dst
 
 
 def test_template_missing(tmp_path):
     with pytest.raises(TemplateProblem, match="ไม่พบไฟล์แม่แบบ"):
-        build("kksec", 2565, out_dir=tmp_path, template=tmp_path / "none.docx")
+        build("kksec", 2565, out_dir=tmp_path, reference=tmp_path / "none.docx")
 
 
 def test_template_not_a_docx(tmp_path):
     bad = tmp_path / "t.docx"
     bad.write_text("not a zip")
     with pytest.raises(TemplateProblem, match="ไม่ใช่ไฟล์ Word") as e:
-        build("kksec", 2565, out_dir=tmp_path, template=bad)
+        build("kksec", 2565, out_dir=tmp_path, reference=bad)
     assert str(bad) in str(e.value)
 
 
-def test_template_jinja_syntax_error_names_file_and_tag(tmp_path):
-    bad = _bad_template(tmp_path, b"{{ office.name }}", b"{{ office.name | }}")
+def test_template_lacking_a_style_names_it(tmp_path):
+    from docx import Document
+    doc = Document(str(PROJECT / "templates/reference.docx"))
+    doc.styles["Caption Thai"].delete()
+    doc.styles["Bullet"].delete()
+    doc.save(tmp_path / "t.docx")
     with pytest.raises(TemplateProblem) as e:
-        build("kksec", 2565, out_dir=tmp_path / "out", template=bad)
+        build("kksec", 2565, out_dir=tmp_path / "out", reference=tmp_path / "t.docx")
+    assert "Caption Thai" in str(e.value) and "Bullet" in str(e.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_template_jinja_syntax_error_names_file_and_tag(tmp_path):
+    bad = _bad_template(tmp_path, "{{ office.name | }}")
+    with pytest.raises(TemplateProblem) as e:
+        build("kksec", 2565, out_dir=tmp_path / "out", reference=bad)
     assert str(bad) in str(e.value) and "office.name" in str(e.value)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
 def test_template_naming_missing_data_is_an_error_not_blank(tmp_path):
-    bad = _bad_template(tmp_path, b"{{ office.name }}", b"{{ office.nickname }}")
+    bad = _bad_template(tmp_path, "{{ office.nickname }}")
     with pytest.raises(TemplateProblem, match="nickname"):
-        build("kksec", 2565, out_dir=tmp_path / "out", template=bad)
+        build("kksec", 2565, out_dir=tmp_path / "out", reference=bad)
 
 
-def test_template_runs_sandboxed(tmp_path):
-    bad = _bad_template(tmp_path, b"{{ office.name }}", b"{{ office.__class__.__mro__ }}")
+@pytest.mark.parametrize("tag", ["{{ office.__class__.__mro__ }}", "{{ 10**5000 }}",
+                                 "{% for i in range(10**9) %}x{% endfor %}", "{{ 'x' * 10**4 * 10**4 }}"])
+def test_template_runs_sandboxed_and_bounded(tmp_path, tag):
+    bad = _bad_template(tmp_path, tag)
     with pytest.raises(TemplateProblem):
-        build("kksec", 2565, out_dir=tmp_path / "out", template=bad)
+        build("kksec", 2565, out_dir=tmp_path / "out", reference=bad)
+    assert not (tmp_path / "out").exists()
+
+
+def test_project_template_restyles_the_document(tmp_path, content_copy, content):
+    """A project's own templates/reference.docx is used instead of the package's."""
+    from docx import Document
+    from docx.shared import Pt
+    doc = Document(str(PROJECT / "templates/reference.docx"))
+    doc.styles["Heading 1"].font.size = Pt(24)
+    (content_copy.parent / "templates").mkdir()
+    doc.save(content_copy.parent / "templates/reference.docx")
+    path = build("kksec", 2565, out_dir=tmp_path / "out", content=content).path
+    sizes = {s.font.size for s in Document(str(path)).styles if s.name == "Heading 1"}
+    assert sizes == {Pt(24)}

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from measures.checks import check_all
+from measures.check import check_all
 from measures.cli import main
-from measures.content import Content
+from measures.load import Content
 
 from .conftest import replace_text
 

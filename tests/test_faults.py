@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from measures import write as write_module
 from measures.cli import main
-from measures.content import PROJECT, Content
-from measures.document import build as build_module
-from measures.document.build import OutputError, build
-from measures.document.inspect import all_text, open_docx
+from measures.docxread import all_text, open_docx
+from measures.load import Content
+from measures.pipeline import build
+from measures.write import OutputError
 
-from .conftest import replace_text
+from .conftest import PROJECT, replace_text
 
 
 def run_build(out: Path, content: Path | None = None) -> subprocess.Popen:
@@ -85,7 +86,7 @@ def test_output_folder_not_writable(tmp_path, monkeypatch):
 
     def refuse(*a, **k):
         raise PermissionError(errno.EACCES, "Permission denied")
-    monkeypatch.setattr(build_module.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(write_module.tempfile, "mkstemp", refuse)
     with pytest.raises(OutputError, match="ไม่มีสิทธิ์เขียน") as e:
         build("kksec", 2565, out_dir=out)
     assert str(good) in str(e.value) and "ไฟล์เดิมยังอยู่" in str(e.value)
@@ -106,7 +107,7 @@ def test_disk_full(tmp_path, monkeypatch):
 
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr(build_module.os, "fsync", full)
+    monkeypatch.setattr(write_module.os, "fsync", full)
     with pytest.raises(OutputError, match="พื้นที่ดิสก์เต็ม"):
         build("kksec", 2565, out_dir=out)
     assert good.read_bytes() == before and leftovers(out) == []

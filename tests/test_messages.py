@@ -2,10 +2,9 @@
 problem names the right file and line, and says what is wrong in the officer's words."""
 from __future__ import annotations
 
-
 import pytest
 
-from measures.checks import check_all
+from measures.check import check_all
 
 from .conftest import replace_text
 
@@ -40,7 +39,7 @@ CASES = {
     "missing indicator": (RES, "  4: 95.00\n", "", "scores:", "ไม่มีคะแนนของตัวชี้วัดที่ 4"),
     "unknown indicator": (RES, "  10: 93.75\n", "  10: 93.75\n  11: 90\n", "scores:", "ตัวชี้วัดที่ 11 ไม่มีในกรอบ"),
     "empty item": (M6, "followup:", "  - plain: true\nfollowup:", "- plain: true", "รายการว่าง"),
-    "bad date": (PUB, "signatories: []", "signatories: []\ndate: 2565-02-30", "date:", "day is out of range"),
+    "bad date": (PUB, "signatories: []", "signatories: []\ndate: 2565-02-30", "date:", "ไม่มีวันที่ 30 กุมภาพันธ์ 2565 ในปฏิทิน"),
     "date not Buddhist era": (PUB, "signatories: []", "signatories: []\ndate: 2022-03-01", "date:", "พุทธศักราช"),
 }
 
@@ -57,7 +56,7 @@ def test_message(content_copy, content, case):
     p = hit[0]
     if line_text is not None:
         assert p.file.endswith(file)
-        expected = next(n for n, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line_text in l)
+        expected = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line_text in text)
         assert p.line == expected, str(p)
 
 

@@ -5,11 +5,18 @@ depends on the project's content or templates.
 """
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import signal
 import subprocess
+import sys
+import tempfile
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from docx import Document
@@ -18,6 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from measures import fonts as fontsmod
 from measures import pdf as pdfmod
 from measures import pdfcheck
 from measures.pdfcheck import squash
@@ -79,7 +87,25 @@ def _toc(doc) -> None:
     _field_char(last, "end")
 
 
-def make_docx(path: Path, *, wide_table: bool = False, blank_page: bool = False) -> Path:
+def _page_number_footer(doc) -> None:
+    """A footer holding a PAGE field, in a document whose language is Thai as
+    the project's are: LibreOffice draws native digits in the text's language."""
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "th-TH")
+    lang.set(qn("w:bidi"), "th-TH")
+    doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).append(lang)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    doc.sections[0].footer.paragraphs[0]._p.append(field)
+
+
+def make_docx(path: Path, *, wide_table: bool = False, blank_page: bool = False,
+              page_numbers: bool = False) -> Path:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -88,6 +114,8 @@ def make_docx(path: Path, *, wide_table: bool = False, blank_page: bool = False)
     _thai_fonts(defaults, 32)
     for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3"):
         _thai_fonts(doc.styles[name].element.get_or_add_rPr(), 32 if name == "Normal" else 40)
+    if page_numbers:
+        _page_number_footer(doc)
 
     doc.add_paragraph("รายงานมาตรการส่งเสริมคุณธรรมและความโปร่งใส", style="Title")
     doc.add_paragraph("สารบัญ")
@@ -234,9 +262,10 @@ def test_missing_libreoffice_says_how_to_install(tmp_path, monkeypatch):
 
 
 def _fc_match(pattern: str) -> tuple[str, str, str]:
-    env = dict(os.environ, FONTCONFIG_FILE=str(pdfmod.FONTS_CONF))
-    res = subprocess.run(["fc-match", "-f", "%{family[0]}|%{style[0]}", pattern],
-                         env=env, capture_output=True, text=True)
+    with fontsmod.fonts_conf() as conf:
+        env = dict(os.environ, FONTCONFIG_FILE=str(conf))
+        res = subprocess.run(["fc-match", "-f", "%{family[0]}|%{style[0]}", pattern],
+                             env=env, capture_output=True, text=True)
     family, style = res.stdout.split("|")
     return family, style, res.stderr
 
@@ -255,8 +284,188 @@ def test_fonts_conf_resolves_th_sarabunpsk(pattern, style):
 @needs_soffice
 def test_sarabun_is_the_second_choice(tmp_path, monkeypatch):
     # As on a machine without fonts-tlwg-laksaman: Sarabun from fontpkg-sarabun, shrunk the same way.
-    monkeypatch.setattr(pdfmod, "PSK_SOURCES", ("Sarabun",))
+    monkeypatch.setattr(fontsmod, "PSK_SOURCES", ("Sarabun",))
     pdf = pdfmod.convert(make_docx(tmp_path / "s.docx"), tmp_path / "s.pdf")
     names = [f["base"] for f in pdfcheck.fonts(pdf)]
     assert names and all(n.startswith("SarabunPSK") for n in names), names
     assert squash(BODY) in squash(pdfcheck.text(pdf))
+
+
+# --- batches, Thai page numbers, leftovers, interrupts, full disk -------------
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+
+
+def _fake_soffice(folder: Path, body: str) -> Path:
+    """A shell script standing in for soffice (MEASURES_SOFFICE points at it)."""
+    script = folder / "soffice"
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory) -> SimpleNamespace:
+    """One convert_many of three documents: Thai page numbers, a damaged file
+    between them, Arabic page numbers.  soffice is a wrapper that logs every
+    start before running the real one."""
+    tmp = tmp_path_factory.mktemp("batch")
+    log = tmp / "starts.log"
+    wrapper = _fake_soffice(tmp, f'echo "$*" >> "{log}"\nexec "{shutil.which("soffice")}" "$@"')
+    bad = tmp / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip" * 50)
+    jobs = [pdfmod.Job(make_docx(tmp / "thai.docx", page_numbers=True), tmp / "thai.pdf", thai_digits=True),
+            pdfmod.Job(bad, tmp / "bad.pdf"),
+            pdfmod.Job(make_docx(tmp / "plain.docx", page_numbers=True), tmp / "plain.pdf")]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MEASURES_SOFFICE", str(wrapper))
+        with pytest.raises(pdfmod.PdfError) as caught:
+            pdfmod.convert_many(jobs)
+    return SimpleNamespace(jobs=jobs, error=caught.value, starts=log.read_text().splitlines())
+
+
+@needs_soffice
+def test_a_batch_is_one_libreoffice_start(batch):
+    # The profile is made complete before LibreOffice first sees it, so there
+    # is no extra start to create it (--terminate_after_init) either.
+    assert len(batch.starts) == 1, batch.starts
+    assert "macro:///Standard.Module1.ConvertAll" in batch.starts[0]
+    assert [pdfcheck.page_count(batch.jobs[n].pdf) for n in (0, 2)] == [5, 5]
+
+
+@needs_soffice
+def test_a_bad_document_fails_alone(batch):
+    message = str(batch.error)
+    assert batch.error.failed == [batch.jobs[1].docx]
+    assert "bad.docx" in message and "ไม่สำเร็จ" in message
+    assert "thai.docx" not in message and "plain.docx" not in message
+    assert not batch.jobs[1].pdf.exists()
+    for job in (batch.jobs[0], batch.jobs[2]):  # the one after the bad one too
+        assert job.pdf.read_bytes().startswith(b"%PDF")
+
+
+def _footers(pdf: Path) -> list[str]:
+    """The page number of each page: its lines of digits alone (the footer)."""
+    return ["".join(line for line in page.splitlines() if line.strip().isdigit())
+            for page in pdfcheck.page_texts(pdf)]
+
+
+@needs_soffice
+def test_thai_page_numbers_only_when_asked(batch):
+    thai, plain = batch.jobs[0].pdf, batch.jobs[2].pdf
+    assert _footers(thai) == ["๑", "๒", "๓", "๔", "๕"]
+    assert _footers(plain) == ["1", "2", "3", "4", "5"]
+    # The contents' page numbers follow (toc_entries reads either kind of digit).
+    toc = pdfcheck.page_texts(thai)[0]
+    assert [p for _, p in pdfcheck.toc_entries(thai, 1)] == [2, 4, 5]
+    assert "๔" in toc and "4" not in toc
+    assert not any(d in pdfcheck.text(plain) for d in THAI_DIGITS)
+
+
+def test_timeout_grows_with_the_work_and_is_capped():
+    one = pdfmod.conversion_timeout([150_000])  # the measures document's size
+    assert one >= 60  # LibreOffice's start on a slow machine fits
+    assert pdfmod.conversion_timeout([1_500_000]) > one
+    assert pdfmod.conversion_timeout([150_000] * 3) > pdfmod.conversion_timeout([150_000] * 2) > one
+    assert pdfmod.conversion_timeout([10**9]) == pdfmod.TIMEOUT_CAP
+    assert pdfmod.conversion_timeout([150_000] * 1000) == pdfmod.TIMEOUT_CAP
+
+
+def test_stale_temp_folders_go_live_ones_stay(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))  # tempfile.gettempdir()
+    (tmp_path / "tmp").mkdir()
+    gone = subprocess.Popen(["true"])
+    gone.wait()  # its pid now names no process
+    stale = tmp_path / "tmp" / f"measures-pdf-{gone.pid}-x"
+    live = tmp_path / "tmp" / f"measures-pdf-{os.getpid()}-x"
+    for folder in (stale, live):
+        (folder / "profile").mkdir(parents=True)
+    # A LibreOffice that converts nothing: enough to see the folder each
+    # conversion makes (named after its process) and what it clears first.
+    log = tmp_path / "args.log"
+    monkeypatch.setenv("MEASURES_SOFFICE", str(_fake_soffice(tmp_path, f'echo "$*" >> "{log}"')))
+    docx = tmp_path / "x.docx"
+    Document().save(docx)
+    with pytest.raises(pdfmod.PdfError, match="ไม่มีไฟล์ผลลัพธ์"):
+        pdfmod.convert(docx, tmp_path / "x.pdf")
+    assert not stale.exists()
+    assert live.is_dir()
+    assert f"/measures-pdf-{os.getpid()}-" in log.read_text()
+    assert sorted(p.name for p in (tmp_path / "tmp").iterdir()) == [live.name]  # its own folder gone too
+
+
+def _running(pid: int) -> bool:
+    """Whether pid is a live process (a zombie awaiting its reaper is not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+def test_interrupt_kills_libreoffice(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    pids = tmp_path / "pids"
+    # Like soffice, a script with a child of its own (soffice.bin): both must go.
+    body = f'sleep 60 &\necho "$$ $!" > "{pids}.part"\nmv "{pids}.part" "{pids}"\nwait'
+    monkeypatch.setenv("MEASURES_SOFFICE", str(_fake_soffice(tmp_path, body)))
+    docx = tmp_path / "x.docx"
+    Document().save(docx)
+
+    def press_ctrl_c() -> None:  # as a terminal would, once "LibreOffice" runs
+        while not pids.exists():
+            time.sleep(0.01)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    threading.Thread(target=press_ctrl_c, daemon=True).start()
+    with pytest.raises(KeyboardInterrupt):
+        pdfmod.convert(docx, tmp_path / "x.pdf", timeout=30)
+    script, child = map(int, pids.read_text().split())
+    deadline = time.monotonic() + 5  # the orphaned child is reaped by init, not by us
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not _running(script) and not _running(child)
+    assert list((tmp_path / "tmp").iterdir()) == []
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@needs_soffice
+def test_full_disk_is_a_message_and_the_old_pdf_stays(tmp_path, monkeypatch):
+    docx = make_docx(tmp_path / "full.docx")
+    old = tmp_path / "full.pdf"
+    old.write_bytes(b"%PDF-1.7 the earlier one")
+
+    def no_space(src, dst):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", no_space)  # measures.write's final rename
+    with pytest.raises(pdfmod.PdfError) as caught:
+        pdfmod.convert(docx, old)
+    assert "พื้นที่ดิสก์เต็ม" in str(caught.value)
+    assert caught.value.failed == [docx]
+    assert old.read_bytes() == b"%PDF-1.7 the earlier one"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full.docx", "full.pdf"]
+
+
+# --- measures.fonts ------------------------------------------------------------
+
+def test_fonts_module_imports_neither_matplotlib_nor_fonttools():
+    code = ("import sys, measures.fonts, measures.pdf; "
+            "print([m for m in ('matplotlib', 'fontTools') if m in sys.modules])")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert res.stdout.strip() == "[]"
+
+
+def test_sarabun_comes_from_the_package(tmp_path, monkeypatch):
+    found = fontsmod.sarabun_files()
+    assert [p.name for p in found] == [f"Sarabun-{s}.ttf" for s in fontsmod.SARABUN_STYLES]
+    assert {p.parent for p in found} == {fontsmod.sarabun_dir()}
+    monkeypatch.setenv("PATH", str(tmp_path))  # no fc-list: the package is the fallback
+    assert fontsmod.font_files("Sarabun") == [str(p) for p in sorted(found)]
+    from matplotlib import font_manager
+    assert fontsmod.register_sarabun_for_matplotlib() == "Sarabun"
+    assert font_manager.findfont("Sarabun", fallback_to_default=False).endswith("Sarabun-Regular.ttf")

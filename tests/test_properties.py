@@ -10,10 +10,12 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from measures.content import PROJECT, Content
-from measures.document.build import build
-from measures.document.inspect import all_text, open_docx
+from measures.docxread import all_text, open_docx
+from measures.load import Content
+from measures.pipeline import build
 from measures.problems import ContentError
+
+from .conftest import PROJECT
 
 # (file, path to a text field, document) — fields of each kind an officer fills in.
 FIELDS = [

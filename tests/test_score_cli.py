@@ -6,7 +6,8 @@ import sys
 from click.testing import CliRunner
 
 from measures.cli import main
-from measures.content import PROJECT
+
+from .conftest import PROJECT
 
 RESULTS = PROJECT / "content/offices/kksec/2565/ita-2564.yaml"
 

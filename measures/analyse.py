@@ -1,4 +1,4 @@
-"""The analysis of one ITA result: pure functions of a framework and the scores.
+"""Phase 2, analyse: the analysis of one ITA result, pure functions of a framework and the scores.
 
 All arithmetic is Decimal on unrounded values; rounding (half up, two places)
 happens only in `r2`, for display and for comparing with printed figures. The
@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Optional
 
-from .schema import Framework, Indicator, Level, Results
+from .schema import Framework, Indicator, Level, National, Results
 
 TWO = Decimal("0.01")
 UP, DOWN, SAME = "เพิ่มขึ้น", "ลดลง", "คงที่"
@@ -61,8 +60,8 @@ class ToolResult:
 class HistoryPoint:
     year: int
     total: Decimal
-    delta: Optional[Decimal]
-    direction: Optional[str]
+    delta: Decimal | None
+    direction: str | None
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ class Analysis:
     history: tuple[HistoryPoint, ...]
     comparisons: tuple[Comparison, ...]
     problems: tuple[str, ...]             # about the scores themselves
-    national: Optional[object] = None
+    national: National | None = None
 
     @property
     def all_problems(self) -> list[str]:
@@ -145,9 +144,9 @@ def indicator_scores(framework: Framework, results: Results) -> tuple[dict[int, 
         if number not in known:
             problems.append(f"ตัวชี้วัดที่ {number} ไม่มีในกรอบการประเมิน {framework.id}")
     known_subs = {s.number for i in framework.indicators for s in i.subindicators}
-    for number in results.subscores:
-        if number not in known_subs:
-            problems.append(f"ตัวชี้วัดย่อยที่ {number} ไม่มีในกรอบการประเมิน {framework.id}")
+    for sub in results.subscores:
+        if sub not in known_subs:
+            problems.append(f"ตัวชี้วัดย่อยที่ {sub} ไม่มีในกรอบการประเมิน {framework.id}")
     for ind in framework.indicators:
         subs = [results.subscores[s.number] for s in ind.subindicators if s.number in results.subscores]
         if ind.number in results.scores:
@@ -202,9 +201,9 @@ def analyse(framework: Framework, results: Results) -> Analysis:
     comparisons = []
     if "total" in results.stated:
         comparisons.append(Comparison("total", results.stated["total"], total))
-    for tool in tools:
-        if tool.code in results.stated:
-            comparisons.append(Comparison(tool.code, results.stated[tool.code], tool.weighted))
+    for result in tools:
+        if result.code in results.stated:
+            comparisons.append(Comparison(result.code, results.stated[result.code], result.weighted))
     if results.year in results.history and r2(results.history[results.year]) != r2(total):
         problems.append(f"history ปี {results.year} คือ {r2(results.history[results.year])} "
                         f"ไม่ตรงกับคะแนนรวมที่คำนวณได้ {r2(total)}")
@@ -223,7 +222,7 @@ def history_points(earlier: dict[int, Decimal], year: int, total: Decimal) -> tu
     series = {y: v for y, v in earlier.items() if y != year}
     series[year] = total
     points = []
-    previous: Optional[Decimal] = None
+    previous: Decimal | None = None
     for y in sorted(series):
         shown = r2(series[y])
         if previous is None:
@@ -242,7 +241,7 @@ class IncompleteResults(Exception):
         super().__init__("; ".join(problems))
 
 
-def to_json(a: Analysis) -> dict:
+def to_json(a: Analysis) -> dict[str, object]:
     """The analysis as plain data; numbers rounded to two places."""
     f = lambda d: float(r2(d))  # noqa: E731
     return {

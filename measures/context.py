@@ -1,4 +1,4 @@
-"""The template's context: the model and the analysis, formatted for reading.
+"""Phase 5, context: the resolved publication and its analysis, formatted for reading.
 
 Every figure is formatted here from the analysis (two places, half up); the
 template only places them. Lists in the prose (which indicators passed, at which
@@ -6,13 +6,15 @@ level) are built from the same numbers as the tables, so the two cannot disagree
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
-from ..analysis import Analysis, IndicatorResult, r2
-from ..model import PublicationModel
-from ..thai import be_date_text, join_thai
+from .analyse import IndicatorResult, level_of, r2
+from .numbering import Line
+from .resolve import Resolved
+from .thai import join_thai
 
-ITEM_STYLES = {0: "Item Plain", 1: "Item 1", 2: "Item 2", 3: "Item 3"}
+TOC_MARKER = "@@TOC@@"  # the contents field's placeholder; the finisher fills the entries
 
 
 def fmt(value: Decimal) -> str:
@@ -27,7 +29,7 @@ def weight(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def span(numbers) -> str:
+def span(numbers: Iterable[int]) -> str:
     numbers = list(numbers)
     if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
         return f"{numbers[0]}–{numbers[-1]}"
@@ -38,18 +40,20 @@ def ind_text(i: IndicatorResult, with_score: bool = True) -> str:
     return f"ตัวชี้วัดที่ {i.number} {i.name}" + (f" คะแนน {fmt(i.score)}" if with_score else "")
 
 
-def _style(line) -> str:
+def _style(line: Line) -> str:
     if not line.number:
         return "Item Plain"
     return f"Item {min(line.depth, 4)}"
 
 
-def _lines(lines) -> list[dict]:
-    return [{"style": _style(l), "number": l.number, "text": l.text} for l in lines]
+def _lines(lines: list[Line]) -> list[dict[str, str]]:
+    return [{"style": _style(line), "number": line.number, "text": line.text} for line in lines]
 
 
-def build_context(model: PublicationModel, a: Analysis) -> dict:
-    office, pub, fw = model.office, model.publication, model.framework
+def context(model: Resolved) -> dict[str, object]:
+    """Everything the templates place; every figure already formatted."""
+    office, pub, fw, a = model.office, model.publication, model.framework, model.analysis
+    notes = pub.analysis
     levels = fw.levels
     level_rows = []
     for n, lv in enumerate(levels):
@@ -82,14 +86,13 @@ def build_context(model: PublicationModel, a: Analysis) -> dict:
                    f"ไม่ผ่านเกณฑ์ {len(failed)} ตัวชี้วัด")
         summary = (f"ได้คะแนนเฉลี่ย {fmt(t.average)} คิดเป็น {fmt(t.weighted)} คะแนน จาก {weight(t.weight)} คะแนน "
                    f"{verdict} โดย" + " ".join(parts))
-        notes = model.strengths.get(t.code, [])
         tool_notes.append({"code": t.code, "name": t.name, "name_en": t.name_en,
-                           "indicator_range": span(t.indicators), "summary": summary, "notes": notes})
+                           "indicator_range": span(t.indicators), "summary": summary,
+                           "notes": list(notes.strengths.get(t.code, []))})
 
     weakest = a.weakest
     national = None
     if a.national is not None:
-        from ..analysis import level_of
         nl = level_of(a.national.average, levels)
         national = {"average": fmt(a.national.average), "rank": a.national.rank, "of": a.national.of,
                     "level_code": nl.code, "level_name": nl.name}
@@ -104,27 +107,28 @@ def build_context(model: PublicationModel, a: Analysis) -> dict:
             n += 1
             sec[key] = f"1.{n}"
 
-    subnames = {s.number: s.name for i in fw.indicators for s in i.subindicators}
     improvements = []
-    for r in model.improvements:
-        if r.indicator in subnames:
-            parent = next(i for i in fw.indicators if any(s.number == r.indicator for s in i.subindicators))
-            label = f"ตัวชี้วัดที่ {parent.number} {parent.name} ตัวชี้วัดย่อยที่ {r.indicator} {r.name}"
+    for r in notes.improvements:
+        parent = next((i for i in fw.indicators if any(s.number == r.indicator for s in i.subindicators)), None)
+        if parent is not None:
+            sub = next(s for s in parent.subindicators if s.number == r.indicator)
+            label = f"ตัวชี้วัดที่ {parent.number} {parent.name} ตัวชี้วัดย่อยที่ {r.indicator} {sub.name}"
         else:
-            label = f"ตัวชี้วัดที่ {r.indicator} {r.name}"
-        improvements.append({"label": label, "issue": r.issue, "improve": r.improve})
+            ind = next(i for i in fw.indicators if str(i.number) == r.indicator)
+            label = f"ตัวชี้วัดที่ {r.indicator} {ind.name}"
+        improvements.append({"label": label, "issue": list(r.issue), "improve": list(r.improve)})
 
     measures = [{"number": m.number, "title": m.title, "lines": _lines(m.lines), "followup": m.followup,
                  "responsible": m.responsible} for m in model.measures]
-    actions = [{"number": l.number, "text": l.text} for l in model.actions if l.depth == 1]
+    actions = [{"number": line.number, "text": line.text} for line in model.actions if line.depth == 1]
 
     return {
         "office": {"name": office.name, "short_name": office.short_name, "parents": office.parents},
         "year": pub.year,
         "assessed": a.year,
-        "motto": model.motto,
-        "preface_custom": model.preface,
-        "date_text": be_date_text(pub.date) if pub.date else "",
+        "motto": list(pub.motto),
+        "preface_custom": list(pub.preface),
+        "date_text": pub.date.long() if pub.date else "",
         "signatories": [{"name": s.name, "position": s.position} for s in pub.signatories],
         "framework": {"title": fw.title, "pass_mark": fmt(fw.pass_mark), "tools": tools_fw,
                       "indicators": [{"number": i.number, "name": i.name} for i in fw.indicators],
@@ -151,14 +155,14 @@ def build_context(model: PublicationModel, a: Analysis) -> dict:
         "weakness_list": join_thai([f"{ind_text(i)} ระดับ {i.level.name}" for i in a.weaknesses]),
         "urgent": ind_text(weakest[0]),
         "to_improve": join_thai([ind_text(i) for i in weakest[1:]]),
-        "weakness_notes": model.weaknesses,
-        "improvements_intro": model.improvements_intro,
+        "weakness_notes": list(notes.weaknesses),
+        "improvements_intro": notes.improvements_intro,
         "improvements": improvements,
-        "practice_intro": model.practice_intro,
-        "practice": [{"measure": p.measure, "steps": p.steps, "responsible": p.responsible,
-                      "monitoring": p.monitoring} for p in model.practice],
-        "practice_outro": model.practice_outro,
-        "actions_intro": model.actions_intro,
+        "practice_intro": notes.practice_intro,
+        "practice": [{"measure": p.measure, "steps": list(p.steps), "responsible": model.unit_names(p.responsible),
+                      "monitoring": p.monitoring} for p in notes.practice],
+        "practice_outro": notes.practice_outro,
+        "actions_intro": notes.actions_intro,
         "actions": actions,
         "actions_next": len(actions) + 1,
         "measures": measures,
@@ -166,5 +170,3 @@ def build_context(model: PublicationModel, a: Analysis) -> dict:
         "sec": sec,
     }
 
-
-TOC_MARKER = "@@TOC@@"

@@ -7,38 +7,35 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
-from .ooxml import W_FONT_SLOTS
+from .ooxml import W_FONT_SLOTS, story_parts
 
 THAI_DIGIT = re.compile("[๐-๙]")
 ARABIC_DIGIT = re.compile("[0-9]")
 TEMPLATE_LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|@@TOC@@")
 
 
-def open_docx(path: Path):
+def open_docx(path: Path) -> DocxDocument:
     return Document(str(path))
 
 
-def parts(doc):
-    """The body, then every header and footer part."""
-    yield "body", doc.element.body
-    for rel in doc.part.rels.values():
-        if rel.reltype.endswith(("/header", "/footer")) and not rel.is_external:
-            yield rel.target_ref, rel.target_part._element
+parts = story_parts  # the body, then every header and footer part
 
 
-def paragraphs_text(element) -> list[str]:
+def paragraphs_text(element: Any) -> list[str]:
     return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in element.iter(qn("w:p"))]
 
 
-def all_text(doc) -> str:
+def all_text(doc: DocxDocument) -> str:
     return "\n".join(line for _, el in parts(doc) for line in paragraphs_text(el))
 
 
-def runs_missing_font_slots(doc) -> list[str]:
+def runs_missing_font_slots(doc: DocxDocument) -> list[str]:
     """Runs with text lacking any of the four font slots or w:sz/w:szCs."""
     bad = []
     for where, el in parts(doc):
@@ -57,7 +54,7 @@ def runs_missing_font_slots(doc) -> list[str]:
     return bad
 
 
-def tables_with_repeating_header(doc) -> tuple[int, int]:
+def tables_with_repeating_header(doc: DocxDocument) -> tuple[int, int]:
     """(tables, of which the first row is marked w:tblHeader)."""
     tables = doc.element.body.findall(".//" + qn("w:tbl"))
     marked = 0
@@ -69,11 +66,11 @@ def tables_with_repeating_header(doc) -> tuple[int, int]:
     return len(tables), marked
 
 
-def rows_that_cannot_split(doc) -> int:
+def rows_that_cannot_split(doc: DocxDocument) -> int:
     return len(doc.element.body.findall(".//" + qn("w:cantSplit")))
 
 
-def images(doc) -> list[bytes]:
+def images(doc: DocxDocument) -> list[bytes]:
     out = []
     for blip in doc.element.body.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip"):
         rid = blip.get(qn("r:embed"))
@@ -81,12 +78,12 @@ def images(doc) -> list[bytes]:
     return out
 
 
-def headings(doc) -> list[tuple[int, str]]:
-    from .render import headings as _headings
+def headings(doc: DocxDocument) -> list[tuple[int, str]]:
+    from .finish import headings as _headings
     return _headings(doc)
 
 
-def toc_entries(doc) -> list[tuple[int, str]]:
+def toc_entries(doc: DocxDocument) -> list[tuple[int, str]]:
     """The cached entries of the TOC field: (level from the TOCn style, text)."""
     out = []
     for p in doc.element.body.iter(qn("w:p")):
@@ -101,11 +98,11 @@ def toc_entries(doc) -> list[tuple[int, str]]:
     return out
 
 
-def has_toc_field(doc) -> bool:
+def has_toc_field(doc: DocxDocument) -> bool:
     return any("TOC" in (it.text or "") for it in doc.element.body.iter(qn("w:instrText")))
 
 
-def page_setup(doc) -> dict:
+def page_setup(doc: DocxDocument) -> dict[str, float]:
     s = doc.sections[0]
     cm = lambda v: round(v / 360000, 2)  # noqa: E731  EMU -> cm
     return {"width": cm(s.page_width), "height": cm(s.page_height), "top": cm(s.top_margin),

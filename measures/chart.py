@@ -7,25 +7,20 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
-from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display; must precede pyplot
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
+import matplotlib.pyplot as plt
 
-from ..analysis import Analysis, r2  # noqa: E402
-from ..thai import thai_digits  # noqa: E402
+from .analyse import Analysis, r2
+from .fonts import register_sarabun_for_matplotlib
+from .thai import thai_digits
 
 
 @lru_cache(maxsize=1)
 def sarabun() -> str:
-    import fontpkg_sarabun
-    files = Path(fontpkg_sarabun.__file__).parent / "files"
-    for style in ("Regular", "Bold"):
-        font_manager.fontManager.addfont(str(files / f"Sarabun-{style}.ttf"))
-    return "Sarabun"
+    return register_sarabun_for_matplotlib()
 
 
 def indicator_chart(a: Analysis, thai: bool = False) -> bytes:
@@ -45,7 +40,7 @@ def indicator_chart(a: Analysis, thai: bool = False) -> bytes:
         for bar, i in zip(bars, items):
             ax.text(bar.get_width() + 0.4, bar.get_y() + bar.get_height() / 2, fmt(str(r2(i.score))),
                     va="center", fontsize=12)
-        low = max(0, (int(min(min(scores), mark)) // 10) * 10 - 10)
+        low = max(0, (int(min(*scores, mark)) // 10) * 10 - 10)
         ax.set_xlim(low, 104)  # room for the score labels right of the bars
         ticks = list(range(low, 101, 5 if 100 - low <= 50 else 10))
         ax.set_xticks(ticks)

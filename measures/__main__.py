@@ -1,0 +1,4 @@
+"""python -m measures: the same as the `measures` command."""
+from .cli import main
+
+main()

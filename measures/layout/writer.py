@@ -1,0 +1,137 @@
+"""Writing a template's body, with its Jinja tags, into a copy of the reference document.
+
+The reference .docx (templates/reference.docx, or the project's own) owns the look:
+styles, page size and margins, headers and footers. The layout modules own the
+structure and the fixed wording. Every Jinja tag is written here in one run, so Word
+never splits a tag across runs.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import IO
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from docx.table import Table, _Row
+from docx.text.paragraph import Paragraph
+
+from ..ooxml import repeat_header, set_cell_margins, set_table_width, shade
+
+Cell = list[tuple[str, str]]  # a table cell: (style, text) paragraphs
+
+
+class Writer:
+    def __init__(self, doc: DocxDocument):
+        self.doc = doc
+
+    def p(self, text: str = "", style: str = "Body Text Thai", bold: bool = False) -> Paragraph:
+        para = self.doc.add_paragraph(style=style)
+        if text:
+            run = para.add_run(text)
+            run.bold = bold or None
+        return para
+
+    def tag(self, text: str) -> Paragraph:
+        """A paragraph that holds only a {%p … %} tag (docxtpl removes it)."""
+        return self.p(text, "Normal")
+
+    def page_break(self) -> None:
+        para = self.doc.add_paragraph(style="Normal")
+        para.add_run().add_break(WD_BREAK.PAGE)
+
+    def h(self, text: str, level: int) -> Paragraph:
+        heading: Paragraph = self.doc.add_heading(text, level)
+        return heading
+
+    def table(self, widths: list[float], header: list[str], repeat: bool = True) -> Table:
+        t: Table = self.doc.add_table(rows=1, cols=len(widths))
+        t.style = self.doc.styles["Table Grid"]
+        t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        t.autofit = False
+        # LibreOffice lays a table out by its grid, not the cells: set both.
+        grid = t._tbl.tblGrid
+        for col, w in zip(grid.findall(qn("w:gridCol")), widths):
+            col.set(qn("w:w"), str(int(w * 567)))
+        set_table_width(t._tbl.tblPr, int(sum(widths) * 567))
+        # Narrow cell margins (0.1 cm): Thai text needs the width more than the air.
+        set_cell_margins(t._tbl.tblPr, 57)
+        for cell, w, text in zip(t.rows[0].cells, widths, header):
+            cell.width = Cm(w)
+            cell.paragraphs[0].style = self.doc.styles["Table Head"]
+            cell.paragraphs[0].add_run(text)
+            shade(cell._tc.get_or_add_tcPr(), "D9E2F3")
+        if repeat:
+            repeat_header(t.rows[0]._tr.get_or_add_trPr())
+        return t
+
+    def row(self, table: Table, cells: list[Cell]) -> _Row:
+        """A row; each cell is a list of (style, text) paragraphs."""
+        r: _Row = table.add_row()
+        widths = [int(c.get(qn("w:w")) or 0) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        for cell, paras, w in zip(r.cells, cells, widths):
+            cell.width = Cm(w / 567)
+            first = True
+            for style, text in paras:
+                para = cell.paragraphs[0] if first else cell.add_paragraph()
+                first = False
+                para.style = self.doc.styles[style]
+                if text:
+                    para.add_run(text)
+        return r
+
+    def loop_row(self, table: Table, loop: str, cells: list[Cell]) -> None:
+        """A row repeated for each item: {%tr for … %} row, the row, {%tr endfor %} row."""
+        blank: list[Cell] = [[] for _ in cells[1:]]
+        self.row(table, [[("Normal", f"{{%tr {loop} %}}")]] + blank)
+        self.row(table, cells)
+        self.row(table, [[("Normal", "{%tr endfor %}")]] + blank)
+
+
+def bullets(var: str) -> Cell:
+    """Cell paragraphs: one '-' bullet per entry of the list `var`."""
+    return [("Normal", f"{{%p for x in {var} %}}"), ("Bullet", "-\t{{ x }}"), ("Normal", "{%p endfor %}")]
+
+
+def item_lines(var: str) -> Cell:
+    """Cell paragraphs for numbered guideline lines (number, tab, text)."""
+    out: Cell = [("Normal", f"{{%p for l in {var} %}}")]
+    for n, style in enumerate(("Item Plain", "Item 1", "Item 2", "Item 3", "Item 4")):
+        kw = "if" if n == 0 else "elif"
+        out.append(("Normal", f"{{%p {kw} l.style == '{style}' %}}"))
+        out.append((style, "{{ l.number }}\t{{ l.text }}" if n else "{{ l.text }}"))
+    out += [("Normal", "{%p endif %}"), ("Normal", "{%p endfor %}")]
+    return out
+
+
+def _tabs_to_elements(doc: DocxDocument) -> None:
+    """'\\t' typed in a text becomes a real <w:tab/> between the two tag runs."""
+    for t in doc.element.body.iter(qn("w:t")):
+        if t.text and "\t" in t.text:
+            before, after = t.text.split("\t", 1)
+            t.text = before
+            tab = OxmlElement("w:tab")
+            t.addnext(tab)
+            t2 = OxmlElement("w:t")
+            t2.set(qn("xml:space"), "preserve")
+            t2.text = after
+            tab.addnext(t2)
+
+
+def template_bytes(reference: IO[bytes], write: Callable[[Writer], None]) -> bytes:
+    """The reference document with its body replaced by what `write(Writer)` writes."""
+    doc = Document(reference)
+    body = doc.element.body
+    for el in list(body):
+        if el.tag != qn("w:sectPr"):
+            body.remove(el)
+    write(Writer(doc))
+    _tabs_to_elements(doc)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

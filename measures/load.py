@@ -1,0 +1,369 @@
+"""Phase 1, load: the content tree read into validated models.
+
+content/frameworks/*.yaml, content/measures/*.yaml, content/offices/<id>/office.yaml and
+content/offices/<id>/<year>/{publication.yaml, <results>.yaml}. Every problem is
+collected with its file, line and field before anything is raised, so an officer sees
+all of them at once. Files are read only from inside the content folder.
+"""
+from __future__ import annotations
+
+import difflib
+import errno
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from .problems import ContentError, Problem, errors, shown_path
+from .project import Project
+from .walk import split_marker
+from .yamlfile import YamlDoc, read_yaml
+
+OFFICE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+M = TypeVar("M", bound=BaseModel)
+
+# The seven measures every office publishes (OBEC's standard set): a document without
+# one of them is incomplete, whatever the files say.
+STANDARD_MEASURES = {
+    "disclosure": "มาตรการเผยแพร่ข้อมูลต่อสาธารณะ",
+    "participation": "มาตรการให้ผู้มีส่วนได้ส่วนเสียมีส่วนร่วม",
+    "procurement": "มาตรการส่งเสริมความโปร่งใสในการจัดซื้อจัดจ้าง",
+    "complaints": "มาตรการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
+    "bribery": "มาตรการป้องกันการรับสินบน",
+    "conflict_of_interest": "มาตรการป้องกันการขัดกันระหว่างผลประโยชน์ส่วนตนกับผลประโยชน์ส่วนรวม",
+    "discretion": "มาตรการตรวจสอบการใช้ดุลพินิจ",
+}
+
+
+# --------------------------------------------------------------------------- validation messages
+
+def _model_at(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class whose fields are valid at `loc` (keys and indexes) below `model`."""
+    annotation: Any = model
+    for part in loc:
+        annotation = _unwrap(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            info = annotation.model_fields.get(str(part))
+            if info is None:
+                return None
+            annotation = info.annotation
+        elif get_origin(annotation) in (list, tuple) and isinstance(part, int):
+            annotation = get_args(annotation)[0]
+        elif get_origin(annotation) is dict:
+            annotation = get_args(annotation)[1]
+        else:
+            return None
+    annotation = _unwrap(annotation)
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    annotation, _ = split_marker(annotation)
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    if get_origin(annotation) is not None and get_origin(annotation) not in (list, tuple, dict) and args:
+        return _unwrap(args[0])  # Optional[X] / X | None
+    return annotation
+
+
+def _places(model: type[BaseModel], key: str, loc: tuple[str, ...] = ()) -> list[str]:
+    """Where in a file of this model the key `key` is valid, as dotted paths."""
+    out = []
+    for name, info in model.model_fields.items():
+        if name == key:
+            out.append(".".join(loc) or "ระดับบนสุดของไฟล์")
+        inner = _unwrap(info.annotation)
+        while get_origin(inner) in (list, tuple, dict):
+            inner = _unwrap(get_args(inner)[-1])
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and inner is not model and len(loc) < 4:
+            out.extend(_places(inner, key, loc + (name,)))
+    return out
+
+
+def _unknown_key(root: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    key = str(loc[-1]) if loc else ""
+    here = _model_at(root, loc[:-1])
+    choices = [name for name in (here.model_fields if here else ()) if name != key]
+    elsewhere = _places(root, key)
+    if elsewhere:
+        return (f"หัวข้อ '{key}' อยู่ผิดที่ ควรอยู่ใต้ {' หรือ '.join(elsewhere)} "
+                "ตรวจการย่อหน้าของบรรทัดนี้")
+    near = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
+    hint = f" หมายถึง '{near[0]}' หรือไม่?" if near else (f" (ที่ใช้ได้: {', '.join(choices)})" if choices else "")
+    return f"ไม่รู้จักหัวข้อ '{key}'{hint}"
+
+
+def _message(err: Any, root: type[BaseModel]) -> str:
+    kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
+    key = err["loc"][-1] if err["loc"] else ""
+    if kind == "missing":
+        return f"ขาดหัวข้อ '{key}' ซึ่งต้องมี"
+    if kind == "extra_forbidden":
+        return _unknown_key(root, tuple(p for p in err["loc"] if not str(p).startswith("function-")))
+    if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):
+        if isinstance(value, str) and "," in value:
+            return f"'{value}' ไม่ใช่ตัวเลข: ใช้จุดเป็นทศนิยม (เช่น {value.replace(',', '.')}) ไม่ใช่จุลภาค"
+        return f"'{value}' ไม่ใช่ตัวเลข"
+    if kind == "finite_number":
+        return "ต้องเป็นตัวเลข (NaN หรือ inf ใช้ไม่ได้)"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"'{value}' ต้องเป็นจำนวนเต็ม"
+    if kind == "string_type":
+        if isinstance(value, dict) and len(value) == 1 and next(iter(value.values())) is None:
+            return "ข้อความนี้ถูกอ่านเป็นหัวข้อย่อย ให้ใส่ข้อความในเครื่องหมายคำพูด \"…\""
+        return "ต้องเป็นข้อความ"
+    if kind == "list_type":
+        return "ต้องเป็นรายการ (แต่ละข้อขึ้นบรรทัดใหม่ด้วย - )"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "ต้องเป็นหัวข้อย่อยแบบ ชื่อ: ค่า"
+    if kind in ("bool_parsing", "bool_type"):
+        return "ต้องเป็น true หรือ false"
+    if kind == "literal_error":
+        return f"'{value}' ใช้ไม่ได้ ต้องเป็น {ctx.get('expected')}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"'{value}' ต้องไม่น้อยกว่า {ctx.get('ge', ctx.get('gt'))}"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    return str(err["msg"])
+
+
+# Keys that only one kind of file has: how a file given in the wrong place is recognised.
+_KINDS = {"publication.yaml (เอกสารที่จัดทำ)": {"results", "analysis", "signatories", "motto"},
+          "ไฟล์ผลการประเมิน ITA": {"scores", "subscores", "stated", "national"},
+          "office.yaml (ข้อมูลหน่วยงาน)": {"short_name", "units", "complaint_channels", "parents"},
+          "ไฟล์มาตรการ": {"guideline", "followup"},
+          "ไฟล์กรอบการประเมิน": {"tools", "indicators", "levels", "pass_mark"}}
+
+
+def validate(doc: YamlDoc, model: type[M], problems: list[Problem]) -> M | None:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        found = exc.errors()
+        if isinstance(doc.data, dict):
+            keys = set(map(str, doc.data))
+            for kind, marks in _KINDS.items():
+                own = set(model.model_fields)
+                if len(keys & marks) >= 2 and not marks & own:
+                    problems.append(doc.problem((), f"ไฟล์นี้เป็น{kind} ไม่ใช่ไฟล์ที่ต้องการตรงนี้ ตรวจว่าเลือกไฟล์ถูกหรือไม่"))
+                    return None
+        for err in found:
+            loc = tuple(part for part in err["loc"] if not str(part).startswith("function-"))
+            problems.append(doc.problem(loc, _message(err, model)))
+        return None
+
+
+# --------------------------------------------------------------------------- the loaded tree
+
+@dataclass
+class Loaded:
+    """An office's publication with everything it draws on, validated."""
+    office: schema.Office
+    publication: schema.Publication
+    results: schema.Results
+    framework: schema.Framework
+    measures: list[schema.Measure]
+    docs: dict[str, YamlDoc]                 # role -> file: office, publication, results, framework
+    measure_docs: dict[str, YamlDoc]         # measure id -> its file
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class Content:
+    """Reading a project's content folder."""
+
+    def __init__(self, project: Project | Path | None = None):
+        if project is None:
+            project = Project.find()
+        self.project = project if isinstance(project, Project) else Project.at(Path(project))
+        self.root = self.project.content
+        self.framework_docs: dict[str, YamlDoc] = {}
+
+    def shown(self, path: Path) -> str:
+        return shown_path(path)
+
+    def _inside(self, path: Path) -> str | None:
+        """Why `path` may not be read, or None: a file of the content folder that is a link
+        must stay inside it (a file named on the command line may be anywhere)."""
+        try:
+            Path(path).absolute().relative_to(self.root.absolute())
+        except ValueError:
+            return None
+        try:
+            real = path.resolve(strict=True)
+        except FileNotFoundError:
+            return "ลิงก์เสีย: ชี้ไปยังไฟล์ที่ไม่มีอยู่" if path.is_symlink() else None
+        except (RuntimeError, OSError) as exc:  # Python 3.11 raises RuntimeError on a loop
+            if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+                return "ลิงก์วนกลับมาที่ตัวเอง (symlink loop) ให้แทนด้วยไฟล์จริง"
+            return f"เปิดไม่ได้: {getattr(exc, 'strerror', None) or exc}"
+        try:
+            real.relative_to(self.root.resolve())
+        except ValueError:
+            return "เป็นลิงก์ไปยังไฟล์นอกโฟลเดอร์ content ซึ่งไม่อ่าน: ให้คัดลอกไฟล์จริงมาไว้ในโฟลเดอร์นี้"
+        return None
+
+    def read(self, path: Path, problems: list[Problem]) -> YamlDoc | None:
+        refused = self._inside(path)
+        if refused:
+            problems.append(Problem(self.shown(path), None, "", refused))
+            return None
+        try:
+            doc = read_yaml(path, self.shown(path))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            return None
+        problems.extend(doc.warnings)
+        return doc
+
+    def _list(self, folder: Path, problems: list[Problem]) -> list[Path]:
+        try:
+            return sorted(folder.iterdir())
+        except FileNotFoundError:
+            problems.append(Problem(self.shown(folder), None, "", "ไม่พบโฟลเดอร์นี้"))
+        except NotADirectoryError:
+            problems.append(Problem(self.shown(folder), None, "", "ต้องเป็นโฟลเดอร์ แต่เป็นไฟล์"))
+        except OSError as exc:
+            problems.append(Problem(self.shown(folder), None, "", f"เปิดโฟลเดอร์ไม่ได้: {exc.strerror or exc}"))
+        return []
+
+    # -- frameworks -------------------------------------------------------
+    def framework_path(self, framework_id: str) -> Path:
+        return self.root / "frameworks" / f"{framework_id}.yaml"
+
+    def framework_ids(self) -> list[str]:
+        return sorted(p.stem for p in (self.root / "frameworks").glob("*.yaml"))
+
+    def load_framework(self, framework_id: str, problems: list[Problem],
+                       named_in: YamlDoc | None = None) -> schema.Framework | None:
+        """The framework; an unknown id is reported where it was named (a results file)."""
+        if not OFFICE_ID.match(framework_id) or not self.framework_path(framework_id).exists():
+            known = ", ".join(self.framework_ids()) or "ไม่มี"
+            message = f"ไม่พบกรอบการประเมิน '{framework_id}' (ที่มี: {known})"
+            problems.append(named_in.problem(("framework",), message) if named_in else
+                            Problem(self.shown(self.root / "frameworks"), None, "framework", message))
+            return None
+        doc = self.read(self.framework_path(framework_id), problems)
+        if doc is None:
+            return None
+        self.framework_docs[framework_id] = doc
+        fw = validate(doc, schema.Framework, problems)
+        if fw is not None and fw.id != framework_id:
+            problems.append(doc.problem(("id",), f"id '{fw.id}' ไม่ตรงกับชื่อไฟล์ {framework_id}.yaml"))
+        return fw
+
+    # -- results --------------------------------------------------------------
+    def load_results(self, path: Path, problems: list[Problem]
+                     ) -> tuple[YamlDoc | None, schema.Results | None, schema.Framework | None]:
+        doc = self.read(path, problems)
+        if doc is None:
+            return None, None, None
+        results = validate(doc, schema.Results, problems)
+        if results is None:
+            return doc, None, None
+        return doc, results, self.load_framework(results.framework, problems, named_in=doc)
+
+    # -- measures -------------------------------------------------------------
+    def load_measures(self, problems: list[Problem]) -> tuple[list[schema.Measure], dict[str, YamlDoc]]:
+        folder = self.root / "measures"
+        measures: list[schema.Measure] = []
+        docs: dict[str, YamlDoc] = {}
+        named = set()  # ids of files that exist, valid or not: an invalid one is reported as such
+        for path in self._list(folder, problems):
+            if path.suffix.lower() in (".yml", ".yaml") and path.suffix != ".yaml":
+                problems.append(Problem(self.shown(path), None, "",
+                                        f"ไฟล์มาตรการต้องมีนามสกุล .yaml (ไม่ใช่ {path.suffix}) ให้เปลี่ยนชื่อไฟล์"))
+                continue
+            if path.suffix != ".yaml":
+                continue
+            doc = self.read(path, problems)
+            if doc is None:
+                named.add(path.stem.split("-", 1)[-1].replace("-", "_"))
+                continue
+            if isinstance(doc.data, dict):
+                named.add(str(doc.data.get("id")))
+            m = validate(doc, schema.Measure, problems)
+            if m is not None:
+                if m.id in docs:
+                    problems.append(doc.problem(("id",), f"มาตรการ id '{m.id}' ซ้ำกับไฟล์ {docs[m.id].shown}"))
+                    continue
+                measures.append(m)
+                docs[m.id] = doc
+        missing = [f"{mid} ({title})" for mid, title in STANDARD_MEASURES.items() if mid not in named]
+        if missing:
+            problems.append(Problem(self.shown(folder), None, "",
+                                    f"ขาดมาตรการมาตรฐาน {len(missing)} มาตรการ: {', '.join(missing)} "
+                                    "ทุกหน่วยงานต้องเผยแพร่ครบทั้ง 7 มาตรการ ให้นำไฟล์กลับมา"))
+        measures.sort(key=lambda m: m.number)
+        numbers = [m.number for m in measures]
+        if measures and numbers != list(range(1, len(measures) + 1)):
+            problems.append(Problem(self.shown(folder), None, "number",
+                                    f"ลำดับมาตรการต้องเป็น 1 ถึง {len(measures)} ไม่ข้ามไม่ซ้ำ (พบ {numbers})"))
+        return measures, docs
+
+    # -- offices --------------------------------------------------------------
+    def office_ids(self) -> list[str]:
+        base = self.root / "offices"
+        problems: list[Problem] = []
+        ids = [p.name for p in self._list(base, problems) if (p / "office.yaml").exists()]
+        if problems:
+            raise ContentError(problems)
+        return ids
+
+    def office_dir(self, office_id: str) -> Path:
+        if not OFFICE_ID.match(office_id or ""):
+            raise ContentError([Problem("OFFICE", None, "", f"'{office_id}' ไม่ใช่รหัสหน่วยงาน: "
+                                        "ใช้ได้เฉพาะอักษรอังกฤษตัวเล็ก ตัวเลข - และ _ เช่น kksec")])
+        path = self.root / "offices" / office_id
+        if not (path / "office.yaml").exists() and not (path / "office.yaml").is_symlink():
+            known = ", ".join(self.office_ids()) or "ไม่มี"
+            raise ContentError([Problem(self.shown(self.root / "offices"), None, "",
+                                        f"ไม่พบหน่วยงาน '{office_id}' (ที่มี: {known})")])
+        return path
+
+    def publication_years(self, office_id: str) -> list[int]:
+        base = self.office_dir(office_id)
+        problems: list[Problem] = []
+        years = [int(p.name) for p in self._list(base, problems) if p.name.isdigit() and len(p.name) == 4
+                 and ((p / "publication.yaml").exists() or (p / "publication.yaml").is_symlink())]
+        if problems:
+            raise ContentError(problems)
+        return sorted(years)
+
+    def load(self, office_id: str, year: int | None = None) -> Loaded:
+        """Everything one publication needs; ContentError if anything is wrong."""
+        problems: list[Problem] = []
+        base = self.office_dir(office_id)
+        years = self.publication_years(office_id)
+        if year is None:
+            if not years:
+                raise ContentError([Problem(self.shown(base), None, "",
+                                            "หน่วยงานนี้ยังไม่มีปีที่จัดทำ (โฟลเดอร์ปี เช่น 2565/publication.yaml)")])
+            year = years[-1]
+        elif year not in years:
+            raise ContentError([Problem(self.shown(base), None, "",
+                                        f"ไม่มีข้อมูลปี {year} (ที่มี: {', '.join(map(str, years)) or 'ไม่มี'})")])
+        office_doc = self.read(base / "office.yaml", problems)
+        office = validate(office_doc, schema.Office, problems) if office_doc else None
+        if office is not None and office_doc is not None and office.id != office_id:
+            problems.append(office_doc.problem(("id",), f"id '{office.id}' ไม่ตรงกับชื่อโฟลเดอร์ {office_id}"))
+        pub_doc = self.read(base / str(year) / "publication.yaml", problems)
+        pub = validate(pub_doc, schema.Publication, problems) if pub_doc else None
+        if pub is not None and pub_doc is not None and pub.year != year:
+            problems.append(pub_doc.problem(("year",), f"ปี {pub.year} ไม่ตรงกับชื่อโฟลเดอร์ {year}"))
+        results_doc = results = fw = None
+        if pub is not None and pub_doc is not None:
+            name = pub.results
+            if "/" in name or "\\" in name or name.startswith("."):
+                problems.append(pub_doc.problem(("results",), f"'{name}' ต้องเป็นชื่อไฟล์ในโฟลเดอร์ {year} เท่านั้น"))
+            else:
+                results_doc, results, fw = self.load_results(base / str(year) / name, problems)
+        measures, measure_docs = self.load_measures(problems)
+        if errors(problems) or office is None or pub is None or results is None or fw is None:
+            raise ContentError(problems)
+        assert office_doc and pub_doc and results_doc
+        return Loaded(office, pub, results, fw, measures,
+                      {"office": office_doc, "publication": pub_doc, "results": results_doc,
+                       "framework": self.framework_docs[fw.id]},
+                      measure_docs, [p for p in problems if not p.is_error])

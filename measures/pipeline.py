@@ -1,0 +1,86 @@
+"""One publication from content to file, phase by phase:
+
+    load → check → resolve → (analysis, computed once during check) → context → render → finish → write
+
+Each phase returns what the next requires: `resolve` takes only a `Checked`, so nothing
+unchecked reaches a document; `write` is the only step that touches the output folder,
+and only with complete bytes, so a failed build leaves the last good document untouched.
+"""
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .check import check
+from .context import context
+from .finish import finish
+from .layout import measures as measures_layout
+from .layout import preface as preface_layout
+from .layout.writer import Writer
+from .load import Content
+from .problems import ContentError, Problem
+from .render import render, template
+from .resolve import Resolved, resolve
+from .write import reproducible, write_atomic
+
+# Document kind -> its layout; the template is the reference document with that layout's body.
+LAYOUTS: dict[str, Callable[[Writer], None]] = {"measures": measures_layout.write, "preface": preface_layout.write}
+REFERENCE = "reference.docx"
+
+
+@dataclass(frozen=True)
+class Built:
+    path: Path
+    warnings: list[Problem]
+    thai_digits: bool  # the PDF's page numbers follow the document's digits
+
+
+def prepare(office: str, year: int | None = None, content: Content | None = None) -> Resolved:
+    """load → check → resolve; ContentError with every problem if anything is wrong."""
+    content = content or Content()
+    return resolve(check(content.load(office, year)))
+
+
+def document(kind: str, model: Resolved, reference: Path) -> bytes:
+    """context → render → finish: the finished .docx as bytes (nothing written)."""
+    chart = None
+    if kind == "measures":
+        from .chart import indicator_chart  # matplotlib only for the document that has the chart
+        chart = indicator_chart(model.analysis, model.thai_digits)
+    doc = render(template(reference, LAYOUTS[kind]), context(model), chart, reference)
+    finish(doc, model.office.style)
+    out = io.BytesIO()
+    doc.save(out)
+    return reproducible(out.getvalue(), source_date(model))
+
+
+def build(office: str, year: int | None = None, kind: str = "measures", out_dir: Path | None = None,
+          reference: Path | None = None, content: Content | None = None) -> Built:
+    content = content or Content()
+    model = prepare(office, year, content)
+    data = document(kind, model, reference or content.project.template(REFERENCE))
+    out_dir = Path(out_dir) if out_dir else content.project.output_dir(office)
+    path = write_atomic(out_dir / f"{kind}-{model.publication.year}.docx", data)
+    return Built(path, model.warnings, model.thai_digits)
+
+
+def source_date(model: Resolved) -> datetime:
+    """The document's date: SOURCE_DATE_EPOCH, else the publication's date, else 1 October
+    of the year before its fiscal year (fiscal years begin in October)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        # Zip entries cannot be dated before 1980; four digits of year are what a document shows.
+        if not epoch.isdigit() or not 315532800 <= int(epoch) <= 4102444799:
+            raise ContentError([Problem("SOURCE_DATE_EPOCH", None, "",
+                                        f"ค่า '{epoch}' ใช้ไม่ได้: ต้องเป็นจำนวนวินาทีนับจาก 1970 "
+                                        "ของวันที่ระหว่าง ค.ศ. 1980 ถึง 2099 หรือไม่ต้องตั้งค่าเลย")])
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    pub = model.publication
+    if pub.date:
+        day = pub.date.gregorian()
+        return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    return datetime(pub.year - 544, 10, 1, tzinfo=timezone.utc)

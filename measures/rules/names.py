@@ -1,0 +1,54 @@
+"""Rules on whose text it is: another office's name left in a copied text."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..problems import Problem
+from . import Subject
+
+OFFICE_PREFIXES = ("สำนักงานเขตพื้นที่การศึกษาประถมศึกษา", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา",
+                   "สำนักงานศึกษาธิการจังหวัด", "สำนักงานศึกษาธิการภาค", "สพป.", "สพม.", "ศธจ.")
+AREA = re.compile(r"\s*เขต\s*([0-9๐-๙]+)")  # สพป. offices are numbered within a province
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> tuple[str, ...]:
+    from pythainlp.corpus import provinces
+    names: list[str] = [str(p) for p in provinces()]
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def office_names_in(text: str) -> list[str]:
+    """Names of Educational Service Area offices (type + province [+ area]) in a text."""
+    found = []
+    for prefix in OFFICE_PREFIXES:
+        start = 0
+        while (at := text.find(prefix, start)) >= 0:
+            rest = text[at + len(prefix):].lstrip()
+            province = next((p for p in _provinces() if rest.startswith(p)), None)
+            if province:
+                area = AREA.match(rest[len(province):])
+                found.append(prefix + province + (f" เขต {area.group(1)}" if area else ""))
+            start = at + len(prefix)
+    return found
+
+
+def _key(name: str) -> str:
+    from ..thai import arabic_digits
+    return arabic_digits(name.replace(" ", ""))
+
+
+def foreign_names(s: Subject) -> Iterator[Problem]:
+    o = s.loaded.office
+    own = {_key(o.name), _key(o.short_name)}
+    # The office named without its area number ("สพป.น่าน" for สพป.น่าน เขต 1) is still itself.
+    own |= {AREA.sub("", name) for name in own}
+    for t in s.texts:
+        for name in office_names_in(t.text):
+            if t.kind in ("shared", "framework"):
+                yield t.problem(f"ข้อความกลางระบุชื่อหน่วยงาน '{name}' ไว้ตรง ๆ ให้ใช้ {{office.name}} แทน")
+            elif _key(name) not in own:
+                yield t.problem(f"มีชื่อหน่วยงานอื่น '{name}' ในข้อความของ {o.short_name} "
+                                "(คัดลอกมาจากหน่วยงานอื่นหรือไม่?)")

@@ -1,0 +1,129 @@
+"""The last phase: putting finished bytes on disk. The only module that writes output.
+
+All or nothing: a file appears under its final name only when complete (temporary
+file beside it, fsync, rename), so an interrupted or failed build leaves the previous
+good one untouched. Writers of one folder take turns under a lock, and under that
+lock clear the temporary files a killed writer left behind. A .docx is made
+reproducible first: the same content gives the same bytes.
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import io
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # what Word itself writes; the zip format's earliest
+
+
+class OutputError(Exception):
+    """A file that could not be written, explained for the officer; the old one is intact."""
+
+    REASONS = {errno.ENOSPC: "พื้นที่ดิสก์เต็ม", errno.EDQUOT: "พื้นที่ดิสก์เต็ม (เกินโควตา)",
+               errno.EACCES: "ไม่มีสิทธิ์เขียนโฟลเดอร์นี้", errno.EPERM: "ไม่มีสิทธิ์เขียนโฟลเดอร์นี้",
+               errno.EROFS: "โฟลเดอร์นี้เขียนไม่ได้ (อ่านอย่างเดียว)",
+               errno.ENOTDIR: "ส่วนหนึ่งของที่อยู่เป็นไฟล์ ไม่ใช่โฟลเดอร์",
+               errno.EISDIR: "มีโฟลเดอร์ชื่อเดียวกับไฟล์ที่จะเขียนอยู่แล้ว"}
+
+    def __init__(self, path: Path, exc: OSError):
+        self.path = path
+        reason = self.REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+        super().__init__(f"{path}: เขียนไฟล์ไม่ได้ — {reason} (ไฟล์เดิมยังอยู่ครบ ไม่ถูกแก้ไข)")
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write `data` to `path`, all or nothing."""
+    return _replace(Path(path), lambda f: f.write(data))
+
+
+def copy_atomic(src: Path, path: Path) -> Path:
+    """Copy the file `src` to `path`, all or nothing (src may be on another filesystem)."""
+    def copy(f: BinaryIO) -> None:
+        with open(src, "rb") as fin:
+            shutil.copyfileobj(fin, f)
+    return _replace(Path(path), copy)
+
+
+def _replace(path: Path, fill: Callable[[BinaryIO], object]) -> Path:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with locked(path.parent):
+            for stale in path.parent.glob(f".{path.name}.*.tmp"):
+                stale.unlink(missing_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    os.fchmod(f.fileno(), 0o666 & ~_umask())  # mkstemp's 0600 is not what a user expects
+                    fill(f)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(tmp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+    except OSError as exc:
+        raise OutputError(path, exc) from None
+    return path
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Writers of one folder take turns (an advisory lock on the folder itself)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# --------------------------------------------------------------------------- reproducible .docx
+
+def reproducible(docx: bytes, when: datetime) -> bytes:
+    """Same content, same bytes: fixed entry order and times, fixed core properties."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    # [Content_Types].xml first, as Word writes it; the rest in a stable order.
+    order = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in order:
+            data = src.read(name)
+            if name == "docProps/core.xml":
+                data = _core(data, stamp)
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+_CORE_NS = {"dcterms": "http://purl.org/dc/terms/",
+            "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+            "dc": "http://purl.org/dc/elements/1.1/"}
+
+
+def _core(xml: bytes, stamp: str) -> bytes:
+    from lxml import etree
+    root = etree.fromstring(xml)
+    for tag, value in (("dcterms:created", stamp), ("dcterms:modified", stamp),
+                       ("dc:creator", "measures"), ("cp:lastModifiedBy", "measures"), ("cp:revision", "1")):
+        el = root.find(tag, _CORE_NS)
+        if el is not None:
+            el.text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
