@@ -7,12 +7,15 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__
 from .problems import ContentError, Problem, errors, shown_path
+
+if TYPE_CHECKING:
+    from .pipeline import DocKind
 
 EXIT_CONTENT = 1   # the content (or the environment) needs fixing: the message says what
 EXIT_INTERNAL = 70  # a fault of the program itself (EX_SOFTWARE)
@@ -174,7 +177,7 @@ def publication_options(f: Callable[..., None]) -> Callable[..., None]:
 
 
 
-def _build(kind: str, office: str, year: int | None, out: Path | None) -> Any:
+def _build(kind: DocKind, office: str, year: int | None, out: Path | None) -> Any:
     """Build one document; every failure is a message and exit 1."""
     from .pipeline import build
     from .render import TemplateProblem

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 
 from .ooxml import W_FONT_SLOTS, story_parts
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 THAI_DIGIT = re.compile("[๐-๙]")
 ARABIC_DIGIT = re.compile("[0-9]")
 TEMPLATE_LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|@@TOC@@")
@@ -79,8 +80,37 @@ def images(doc: DocxDocument) -> list[bytes]:
 
 
 def headings(doc: DocxDocument) -> list[tuple[int, str]]:
-    from .finish import headings as _headings
-    return _headings(doc)
+    """(level, text) of every paragraph with an outline level 0–2, in order."""
+    levels = {}
+    for style in doc.styles:
+        ppr = style.element.pPr
+        lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+        if lvl is not None:
+            levels[style.style_id] = int(lvl.get(qn("w:val")))
+    out = []
+    for p in doc.element.body.iter(qn("w:p")):
+        ppr = p.pPr
+        sid = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        sid = _resolve_outline(doc, sid, levels)
+        if sid is not None and sid <= 2:
+            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+            if text:
+                out.append((sid + 1, text))
+    return out
+
+
+def _resolve_outline(doc: DocxDocument, style_id: str | None, levels: dict[str, int]) -> int | None:
+    seen = set()
+    while style_id and style_id not in seen:
+        seen.add(style_id)
+        if style_id in levels:
+            return levels[style_id]
+        el = doc.styles.element.find(f"{W}style[@{W}styleId='{style_id}']")
+        based = el.find(qn("w:basedOn")) if el is not None else None
+        style_id = based.get(qn("w:val")) if based is not None else None
+    return None
+
+
 
 
 def toc_entries(doc: DocxDocument) -> list[tuple[int, str]]:

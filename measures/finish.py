@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from .context import TOC_MARKER
+from .docxread import headings
 from .ooxml import W_FONT_SLOTS, get_or_add, set_fonts, set_lang, set_size, story_parts, update_fields_on_open
 from .schema import Style
 from .thai import thai_digits
@@ -31,38 +32,6 @@ def finish(doc: DocxDocument, style: Style) -> None:
 
 
 # --------------------------------------------------------------------------- table of contents
-
-def headings(doc: DocxDocument) -> list[tuple[int, str]]:
-    """(level, text) of every paragraph with an outline level 0–2, in order."""
-    levels = {}
-    for style in doc.styles:
-        ppr = style.element.pPr
-        lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
-        if lvl is not None:
-            levels[style.style_id] = int(lvl.get(qn("w:val")))
-    out = []
-    for p in doc.element.body.iter(qn("w:p")):
-        ppr = p.pPr
-        sid = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
-        sid = _resolve_outline(doc, sid, levels)
-        if sid is not None and sid <= 2:
-            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
-            if text:
-                out.append((sid + 1, text))
-    return out
-
-
-def _resolve_outline(doc: DocxDocument, style_id: str | None, levels: dict[str, int]) -> int | None:
-    seen = set()
-    while style_id and style_id not in seen:
-        seen.add(style_id)
-        if style_id in levels:
-            return levels[style_id]
-        el = doc.styles.element.find(f"{W}style[@{W}styleId='{style_id}']")
-        based = el.find(qn("w:basedOn")) if el is not None else None
-        style_id = based.get(qn("w:val")) if based is not None else None
-    return None
-
 
 def fill_toc(doc: DocxDocument, style: Style) -> None:
     """Replace the TOC field's cached result by the real headings.

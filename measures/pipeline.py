@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Literal
 
 from .check import check
 from .context import context
@@ -27,8 +28,10 @@ from .render import render, template
 from .resolve import Resolved, resolve
 from .write import reproducible, write_atomic
 
+DocKind = Literal["measures", "preface"]
 # Document kind -> its layout; the template is the reference document with that layout's body.
-LAYOUTS: dict[str, Callable[[Writer], None]] = {"measures": measures_layout.write, "preface": preface_layout.write}
+LAYOUTS: dict[DocKind, Callable[[Writer], None]] = {"measures": measures_layout.write,
+                                                    "preface": preface_layout.write}
 REFERENCE = "reference.docx"
 
 
@@ -45,7 +48,7 @@ def prepare(office: str, year: int | None = None, content: Content | None = None
     return resolve(check(content.load(office, year)))
 
 
-def document(kind: str, model: Resolved, reference: Path) -> bytes:
+def document(kind: DocKind, model: Resolved, reference: Path) -> bytes:
     """context → render → finish: the finished .docx as bytes (nothing written)."""
     chart = None
     if kind == "measures":
@@ -58,7 +61,7 @@ def document(kind: str, model: Resolved, reference: Path) -> bytes:
     return reproducible(out.getvalue(), source_date(model))
 
 
-def build(office: str, year: int | None = None, kind: str = "measures", out_dir: Path | None = None,
+def build(office: str, year: int | None = None, kind: DocKind = "measures", out_dir: Path | None = None,
           reference: Path | None = None, content: Content | None = None) -> Built:
     content = content or Content()
     model = prepare(office, year, content)

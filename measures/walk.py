@@ -15,7 +15,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .schema.base import Marker
+from .schema.base import Marker, TextKind
 
 Loc = tuple[Any, ...]
 
@@ -25,10 +25,10 @@ class Found:
     loc: Loc          # path of the field inside its file
     value: Any
     marker: Marker
-    kind: str         # who wrote it: "shared", "office" or "notes" (the model's prose_kind)
+    kind: TextKind    # who wrote it (the nearest model's prose_kind)
 
 
-def marked(model: BaseModel, kind: str | None = None, loc: Loc = ()) -> Iterator[Found]:
+def marked(model: BaseModel, kind: TextKind | None = None, loc: Loc = ()) -> Iterator[Found]:
     """Every marked field below `model`, in file order."""
     yield from _walk(model, type(model), loc, kind or _kind(type(model)) or "office")
 
@@ -38,8 +38,8 @@ def transform(model: Any, marker: Marker, change: Callable[[Any], Any]) -> Any:
     return _transform(model, type(model), marker, change)
 
 
-def _kind(cls: type[BaseModel]) -> str | None:
-    kind: str | None = getattr(cls, "prose_kind", None)
+def _kind(cls: type[BaseModel]) -> TextKind | None:
+    kind: TextKind | None = getattr(cls, "prose_kind", None)
     return kind
 
 
@@ -71,7 +71,7 @@ def _is_union(annotation: Any) -> bool:
     return get_origin(annotation) in (Union, types.UnionType)
 
 
-def _walk(value: Any, annotation: Any, loc: Loc, kind: str) -> Iterator[Found]:
+def _walk(value: Any, annotation: Any, loc: Loc, kind: TextKind) -> Iterator[Found]:
     if value is None:
         return
     annotation, marker = split_marker(annotation)

@@ -179,3 +179,23 @@ def test_unknown_office():
 def test_office_id_must_be_a_plain_name(bad):
     out = CliRunner().invoke(main, ["check", "--office", bad])
     assert out.exit_code == 1
+
+
+def test_a_new_prose_field_is_checked_and_resolved_by_its_declaration_alone(content):
+    """Declaring a field `Prose` is all it takes: every rule sees it, references resolve in it."""
+    from measures.check import check, problems_of
+    from measures.resolve import resolve
+    from measures.schema import Prose, Publication
+
+    class WithForeword(Publication):
+        foreword: Prose = ""
+
+    loaded = content.load("kksec", 2565)
+    data = dict(loaded.docs["publication"].data)
+    loaded.publication = WithForeword.model_validate(dict(data, foreword="ข้อความของสพม.ชัยภูมิ {office.nmae}"))
+    found = [p for p in problems_of(loaded)[0] if p.field == "foreword"]
+    assert any("สพม.ชัยภูมิ" in p.message for p in found), found
+    assert any("{office.nmae}" in p.message and "{office.name}" in p.message for p in found), found
+
+    loaded.publication = WithForeword.model_validate(dict(data, foreword="คำนำของ{office.short_name}"))
+    assert resolve(check(loaded)).publication.foreword == "คำนำของสพม.ขอนแก่น"

@@ -2,6 +2,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -49,6 +50,7 @@ def test_score_unknown_framework_names_the_file_and_line(tmp_path):
 
 
 def test_installed_command_runs():
-    out = subprocess.run([sys.executable, "-m", "measures.cli", "score", str(RESULTS)],
-                         capture_output=True, text=True)
+    """The `measures` script pip wrote for this environment (not python -m)."""
+    command = Path(sys.executable).parent / "measures"
+    out = subprocess.run([str(command), "score", str(RESULTS)], capture_output=True, text=True)
     assert out.returncode == 0 and "91.50" in out.stdout

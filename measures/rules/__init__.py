@@ -12,6 +12,7 @@ from typing import Any
 from ..analyse import Analysis
 from ..load import Loaded
 from ..problems import Problem, Severity
+from ..schema.base import TextKind
 from ..yamlfile import Loc, YamlDoc
 
 
@@ -21,7 +22,7 @@ class Text:
     doc: YamlDoc
     loc: Loc
     text: str
-    kind: str          # "shared" (standard measures), "framework", "office", "notes"
+    kind: TextKind
 
     def problem(self, message: str, severity: Severity = "error") -> Problem:
         return self.doc.problem(self.loc, message, severity)

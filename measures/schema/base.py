@@ -9,7 +9,7 @@ an existing unit or measure.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 
@@ -33,12 +33,17 @@ UnitKey = Annotated[str, UNIT_KEY]
 MeasureId = Annotated[str, MEASURE_ID]
 
 
+# Who wrote a text: the standard measures (shared by every office), a framework, the
+# office (its facts and publication), or the office's analysis notes.
+TextKind = Literal["shared", "framework", "office", "notes"]
+
+
 class Strict(BaseModel):
     # Unknown keys are refused (a typo must not pass silently); a phone extension typed
     # as 1108 is text, not an error.
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
     # Who wrote the prose below this model: inherited from the file unless a model says.
-    prose_kind: ClassVar[str | None] = None
+    prose_kind: ClassVar[TextKind | None] = None
 
 
 def _buddhist_year(value: int) -> int:
