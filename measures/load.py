@@ -84,6 +84,9 @@ def _places(model: type[BaseModel], key: str, loc: tuple[str, ...] = ()) -> list
 
 def _unknown_key(root: type[BaseModel], loc: tuple[Any, ...]) -> str:
     key = str(loc[-1]) if loc else ""
+    if not key.isascii():  # keys are English: Thai before a colon is text that looked like a key
+        return (f"ข้อความ '{key}: …' ถูกอ่านเป็นหัวข้อ เพราะมีเครื่องหมาย : ตามด้วยเว้นวรรค "
+                "ให้ใส่ข้อความทั้งบรรทัดในเครื่องหมายคำพูด \"…\"")
     here = _model_at(root, loc[:-1])
     choices = [name for name in (here.model_fields if here else ()) if name != key]
     elsewhere = _places(root, key)
@@ -129,12 +132,15 @@ def _message(err: Any, root: type[BaseModel]) -> str:
     return str(err["msg"])
 
 
-# Keys that only one kind of file has: how a file given in the wrong place is recognised.
-_KINDS = {"publication.yaml (เอกสารที่จัดทำ)": {"results", "analysis", "signatories", "motto"},
-          "ไฟล์ผลการประเมิน ITA": {"scores", "subscores", "stated", "national"},
-          "office.yaml (ข้อมูลหน่วยงาน)": {"short_name", "units", "complaint_channels", "parents"},
-          "ไฟล์มาตรการ": {"guideline", "followup"},
-          "ไฟล์กรอบการประเมิน": {"tools", "indicators", "levels", "pass_mark"}}
+# Each kind of file as the officer knows it, and keys that only it has: how a file given
+# in the wrong place is recognised.
+_KINDS: dict[type[BaseModel], tuple[str, set[str]]] = {
+    schema.Publication: ("ไฟล์ publication.yaml (เอกสารที่จัดทำ)", {"results", "analysis", "signatories", "motto"}),
+    schema.Results: ("ไฟล์ผลการประเมิน ITA", {"scores", "subscores", "stated", "national"}),
+    schema.Office: ("ไฟล์ office.yaml (ข้อมูลหน่วยงาน)", {"short_name", "units", "complaint_channels", "parents"}),
+    schema.Measure: ("ไฟล์มาตรการ", {"guideline", "followup"}),
+    schema.Framework: ("ไฟล์กรอบการประเมิน", {"tools", "indicators", "levels", "pass_mark"}),
+}
 
 
 def validate(doc: YamlDoc, model: type[M], problems: list[Problem]) -> M | None:
@@ -142,12 +148,12 @@ def validate(doc: YamlDoc, model: type[M], problems: list[Problem]) -> M | None:
         return model.model_validate(doc.data)
     except ValidationError as exc:
         found = exc.errors()
-        if isinstance(doc.data, dict):
+        if isinstance(doc.data, dict) and model in _KINDS:
             keys = set(map(str, doc.data))
-            for kind, marks in _KINDS.items():
-                own = set(model.model_fields)
-                if len(keys & marks) >= 2 and not marks & own:
-                    problems.append(doc.problem((), f"ไฟล์นี้เป็น{kind} ไม่ใช่ไฟล์ที่ต้องการตรงนี้ ตรวจว่าเลือกไฟล์ถูกหรือไม่"))
+            for other, (label, marks) in _KINDS.items():
+                if other is not model and len(keys & marks) >= 2:
+                    problems.append(doc.problem((), f"ไฟล์นี้เป็น{label} ไม่ใช่{_KINDS[model][0]} "
+                                                    "ตรวจว่าเลือกไฟล์ถูกหรือไม่"))
                     return None
         for err in found:
             loc = tuple(part for part in err["loc"] if not str(part).startswith("function-"))
@@ -306,7 +312,7 @@ class Content:
     def office_ids(self) -> list[str]:
         base = self.root / "offices"
         problems: list[Problem] = []
-        ids = [p.name for p in self._list(base, problems) if (p / "office.yaml").exists()]
+        ids = [p.name for p in self._list(base, problems) if p.is_dir() and not p.name.startswith(".")]
         if problems:
             raise ContentError(problems)
         return ids
@@ -316,10 +322,14 @@ class Content:
             raise ContentError([Problem("OFFICE", None, "", f"'{office_id}' ไม่ใช่รหัสหน่วยงาน: "
                                         "ใช้ได้เฉพาะอักษรอังกฤษตัวเล็ก ตัวเลข - และ _ เช่น kksec")])
         path = self.root / "offices" / office_id
-        if not (path / "office.yaml").exists() and not (path / "office.yaml").is_symlink():
+        if not path.is_dir():
             known = ", ".join(self.office_ids()) or "ไม่มี"
             raise ContentError([Problem(self.shown(self.root / "offices"), None, "",
                                         f"ไม่พบหน่วยงาน '{office_id}' (ที่มี: {known})")])
+        if not (path / "office.yaml").exists() and not (path / "office.yaml").is_symlink():
+            raise ContentError([Problem(self.shown(path / "office.yaml"), None, "",
+                                        "ไม่พบไฟล์ office.yaml ของหน่วยงานนี้ (ข้อมูลหน่วยงาน) "
+                                        "ให้สร้างด้วย measures new-office หรือคัดลอกกลับมา")])
         return path
 
     def publication_years(self, office_id: str) -> list[int]:

@@ -67,8 +67,28 @@ def template(reference: Path, write: Callable[[Writer], None]) -> bytes:
     return _template(data, reference, write)
 
 
+# A reference document is a few hundred KB; anything unpacking past these is refused
+# before python-docx reads it into memory (a 1 MB zip can unpack to gigabytes).
+MAX_UNPACKED = 64 * 1024 * 1024
+MAX_PARTS = 2000
+
+
+def _unpacked_size(data: bytes) -> tuple[int, int]:
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        infos = z.infolist()
+        return sum(i.file_size for i in infos), len(infos)
+
+
 @lru_cache(maxsize=8)
 def _template(data: bytes, reference: Path, write: Callable[[Writer], None]) -> bytes:
+    try:
+        size, parts = _unpacked_size(data)
+    except Exception:  # noqa: BLE001 - not a zip: reported below with the others
+        size = parts = 0
+    if size > MAX_UNPACKED or parts > MAX_PARTS:
+        raise _problem(reference, f"ไฟล์แม่แบบเมื่อแตกไฟล์มีขนาด {size // (1024 * 1024)} MB ({parts} ส่วน) "
+                                  f"เกินกว่าที่แม่แบบจะเป็นได้ (ไม่เกิน {MAX_UNPACKED // (1024 * 1024)} MB)")
     try:
         from docx import Document
         styles = {s.name for s in Document(io.BytesIO(data)).styles}

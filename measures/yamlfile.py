@@ -139,6 +139,11 @@ def canonical_key(key: Any) -> str:
     return str(int(number)) if number == number.to_integral_value() else str(number.normalize())
 
 
+def _typed(key: Any) -> str:
+    """A key as it was typed: quoted text shows its quotes, so 2 and "2" can be told apart."""
+    return f'"{key}"' if isinstance(key, str) else str(key)
+
+
 def _fail(shown: str, line: int | None, message: str) -> ContentError:
     return ContentError([Problem(shown, line, "", message)])
 
@@ -171,6 +176,8 @@ _YAML_HINTS = (
     ("found character that cannot start any token", "มีอักขระที่ขึ้นต้นค่าไม่ได้ (เช่น @ ` %) ให้ใส่ข้อความในเครื่องหมายคำพูด"),
     ("found unexpected end of stream", "เครื่องหมายคำพูดหรือวงเล็บเปิดไว้แต่ไม่ได้ปิด"),
     ("while scanning a quoted scalar", "เครื่องหมายคำพูดเปิดไว้แต่ไม่ได้ปิด"),
+    ("found unhashable key", "ชื่อหัวข้อต้องเป็นข้อความ ไม่ใช่รายการ [ ] หรือหัวข้อย่อย { }"),
+    ("could not determine a constructor", "มีแท็ก ! ที่ไฟล์ข้อมูลไม่รับ ให้ลบออก"),
 )
 
 
@@ -255,7 +262,8 @@ def _walk(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int], pro
                 canon = canonical_key(key)
                 if canon in seen:
                     first, first_line = seen[canon]
-                    same = "" if str(first) == str(key) else f" ('{first}' กับ '{key}' มีความหมายเดียวกัน)"
+                    a, b = _typed(first), _typed(key)
+                    same = "" if a == b else f" ({a} กับ {b} มีความหมายเดียวกัน)"
                     problems.append(Problem(shown, here_line, str(key),
                                             f"หัวข้อ '{key}' ซ้ำกับบรรทัด {first_line}{same} ให้เหลือไว้เพียงหนึ่ง"))
                 seen[canon] = (key, here_line)

@@ -92,7 +92,8 @@ def test_office_that_does_not_exist():
 def test_office_id_refused_before_any_file_is_touched(bad, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     out = CliRunner().invoke(main, ["build", "--office", bad])
-    assert out.exit_code == 1 and "รหัสหน่วยงาน" in out.stderr
+    assert isinstance(out.exception, SystemExit) and out.exit_code == 1
+    assert f"'{bad}' ไม่ใช่รหัสหน่วยงาน" in out.stderr and list(tmp_path.iterdir()) == []
 
 
 def test_results_path_must_stay_in_the_year_folder(content_copy, content):

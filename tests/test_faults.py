@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import errno
 import os
-import random
 import signal
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -41,30 +39,49 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
 
+# A child process that builds with one step of the write held open: it prints WINDOW when it
+# reaches that step and waits there, so the signal lands inside the write, every time.
+HOLD = """
+import os, sys, time
+import measures.write as w
+step = sys.argv.pop(1)
+real = getattr(os, step)
+def held(*args, **kwargs):
+    if step == "replace":  # just before the rename: the new file is complete beside the old one
+        print("WINDOW", flush=True); time.sleep(60)
+    result = real(*args, **kwargs)
+    if step == "fsync":    # the temporary file is written and synced, not yet renamed
+        print("WINDOW", flush=True); time.sleep(60)
+    return result
+setattr(w.os, step, held)
+from measures.cli import main
+main()
+"""
+
+
+def held_build(out: Path, content: Path, step: str) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONUNBUFFERED="1", MEASURES_CONTENT=str(content))
+    return subprocess.Popen([sys.executable, "-c", HOLD, step, "build", "--office", "kksec", "--out", str(out)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
-def test_interrupted_builds_leave_the_old_document_or_a_complete_new_one(tmp_path, content_copy, sig):
+@pytest.mark.parametrize("step", ["fsync", "replace"])
+def test_a_build_interrupted_inside_its_write_leaves_the_old_document(tmp_path, content_copy, sig, step):
     out = tmp_path / "out"
-    first = run_build(out)
-    assert first.wait(120) == 0, first.stderr.read().decode()
-    old = (out / "measures-2565.docx").read_bytes()
-    # The interrupted builds write a different document, so old and new can be told apart.
+    old = build("kksec", 2565, out_dir=out, content=Content(content_copy)).path.read_bytes()
+    # The interrupted build writes a different document, so old and new can be told apart.
     replace_text(content_copy / "offices/kksec/2565/publication.yaml", "motto:\n  - ", "motto:\n  - ฉบับแก้ไข ")
-    new = build("kksec", 2565, out_dir=tmp_path / "expected", content=Content(content_copy)).path.read_bytes()
-    rng = random.Random(20261124)
-    outcomes = []
-    for _ in range(6):
-        (out / "measures-2565.docx").write_bytes(old)  # the last good build, each time
-        proc = run_build(out, content_copy)
-        time.sleep(rng.uniform(0.2, 3.0))
-        proc.send_signal(sig)
-        proc.wait(120)
-        now = (out / "measures-2565.docx").read_bytes()
-        assert now in (old, new)  # builds are byte-identical, so "complete" is exact
-        outcomes.append("old" if now == old else "new")
-        if sig == signal.SIGINT:
-            assert leftovers(out) == []  # Python cleans up on Ctrl-C
-    assert "old" in outcomes  # at least one build really was cut short
-    # SIGKILL can leave a temporary file; the next build removes it and succeeds.
+    proc = held_build(out, content_copy, step)
+    assert proc.stdout.readline().strip() == "WINDOW", proc.stderr.read()
+    assert leftovers(out), "the temporary file is there while the write is under way"
+    proc.send_signal(sig)
+    proc.wait(60)
+    assert (out / "measures-2565.docx").read_bytes() == old
+    if sig == signal.SIGINT:
+        assert leftovers(out) == []  # Ctrl-C: the write cleans up after itself
+        assert "Traceback" not in proc.stderr.read()
+    # After SIGKILL a temporary file may be left; the next build removes it and succeeds.
     last = run_build(out, content_copy)
     assert last.wait(120) == 0
     assert leftovers(out) == [] and "ฉบับแก้ไข" in all_text(open_docx(out / "measures-2565.docx"))
@@ -97,7 +114,7 @@ def test_output_under_a_file_is_refused_clearly(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     out = CliRunner().invoke(main, ["build", "--out", str(blocker / "sub")])
-    assert out.exit_code == 1 and "เขียนไฟล์ไม่ได้" in out.stderr
+    assert isinstance(out.exception, SystemExit) and out.exit_code == 1 and "เขียนไฟล์ไม่ได้" in out.stderr
 
 
 def test_disk_full(tmp_path, monkeypatch):

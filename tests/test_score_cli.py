@@ -16,7 +16,7 @@ RESULTS = PROJECT / "content/offices/kksec/2565/ita-2564.yaml"
 def test_score_json_reproduces_the_reference_part_2(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # frameworks are found whatever the working directory
     out = CliRunner().invoke(main, ["score", str(RESULTS), "--json"])
-    assert out.exit_code == 0, out.output
+    assert out.exception is None and out.exit_code == 0, out.output
     data = json.loads(out.stdout)
     assert (data["total"], data["level"], data["level_name"], data["passed"]) == (91.5, "A", "Very Good", True)
     assert {k: v["weighted"] for k, v in data["tools"].items()} == {"IIT": 28.38, "EIT": 29.19, "OIT": 33.93}
@@ -36,7 +36,7 @@ def test_score_reports_disagreeing_stated_figures(tmp_path):
     bad = tmp_path / "ita.yaml"
     bad.write_text(RESULTS.read_text(encoding="utf-8").replace("total: 91.50", "total: 91.51"), encoding="utf-8")
     out = CliRunner().invoke(main, ["score", str(bad), "--json"])
-    assert out.exit_code == 1
+    assert isinstance(out.exception, SystemExit) and out.exit_code == 1
     assert json.loads(out.stdout)["problems"] == ["คะแนนรวม ที่ประกาศไว้ 91.51 ไม่ตรงกับที่คำนวณได้ 91.50"]
 
 
@@ -45,7 +45,7 @@ def test_score_unknown_framework_names_the_file_and_line(tmp_path):
     bad.write_text(RESULTS.read_text(encoding="utf-8").replace("framework: ita-2564", "framework: ita-2599"),
                    encoding="utf-8")
     out = CliRunner().invoke(main, ["score", str(bad)])
-    assert out.exit_code == 1
+    assert isinstance(out.exception, SystemExit) and out.exit_code == 1
     assert f"{bad}:" in out.stderr and "ita-2599" in out.stderr and "ita-2564" in out.stderr
 
 
