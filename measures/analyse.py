@@ -46,6 +46,33 @@ class IndicatorResult:
 
 
 @dataclass(frozen=True)
+class SubResult:
+    number: str              # "9.5"
+    name: str
+    indicator: int
+    score: Decimal
+    level: Level
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of the weakness ranking, at the finest level the results give: a
+    sub-indicator when all of its indicator's sub-indicators are given, else the indicator."""
+    number: str              # "7" or "9.5"
+    name: str
+    score: Decimal
+    indicator: int
+
+    @property
+    def is_sub(self) -> bool:
+        return "." in self.number
+
+    @property
+    def label(self) -> str:
+        return f"{'ตัวชี้วัดย่อยที่' if self.is_sub else 'ตัวชี้วัดที่'} {self.number} {self.name}"
+
+
+@dataclass(frozen=True)
 class ToolResult:
     code: str
     name: str
@@ -54,6 +81,11 @@ class ToolResult:
     average: Decimal         # mean of its indicators, unrounded
     weighted: Decimal        # average x weight / 100, unrounded
     indicators: tuple[int, ...]
+    threshold: Decimal | None = None   # the framework's minimum for this tool, if it sets one
+
+    @property
+    def below_threshold(self) -> bool:
+        return self.threshold is not None and r2(self.average) < self.threshold
 
 
 @dataclass(frozen=True)
@@ -93,6 +125,46 @@ class Analysis:
     comparisons: tuple[Comparison, ...]
     problems: tuple[str, ...]             # about the scores themselves
     national: National | None = None
+    subindicators: tuple[SubResult, ...] = ()
+
+    @property
+    def failed(self) -> list[IndicatorResult]:
+        """Indicators below the pass mark, in indicator order."""
+        return [i for i in self.indicators if not i.passed]
+
+    @property
+    def tools_below_threshold(self) -> list[ToolResult]:
+        return [t for t in self.tools if t.below_threshold]
+
+    @property
+    def items(self) -> list[Item]:
+        """Indicators and sub-indicators at the finest level given, in framework order."""
+        out = []
+        for i in self.indicators:
+            subs = [s for s in self.subindicators if s.indicator == i.number]
+            if subs and len(subs) == len(self.framework.indicators[i.number - 1].subindicators):
+                out += [Item(s.number, s.name, s.score, i.number) for s in subs]
+            else:
+                out.append(Item(str(i.number), i.name, i.score, i.number))
+        return out
+
+    def item(self, number: str) -> Item | None:
+        """An indicator or sub-indicator by its number, whether or not it is at the finest level."""
+        for i in self.indicators:
+            if str(i.number) == number:
+                return Item(number, i.name, i.score, i.number)
+        return next((Item(s.number, s.name, s.score, s.indicator) for s in self.subindicators if s.number == number),
+                    None)
+
+    def weakest_items(self, focus: str | None = None) -> list[Item]:
+        """What to fix urgently, then the next two to improve: the lowest scores at the finest
+        level, or the office's own focus first. Items at full marks are never weak."""
+        ranked = sorted((i for i in self.items if r2(i.score) < 100), key=lambda i: (i.score, _order(i.number)))
+        chosen = self.item(focus) if focus else None
+        if chosen is not None:
+            ranked = [chosen] + [i for i in ranked if i.number != chosen.number and
+                                 not i.number.startswith(chosen.number + ".")]
+        return ranked[:3]
 
     @property
     def all_problems(self) -> list[str]:
@@ -113,10 +185,6 @@ class Analysis:
     def weaknesses(self) -> list[IndicatorResult]:
         return [i for i in self.ranked if not i.passed]
 
-    @property
-    def weakest(self) -> list[IndicatorResult]:
-        """The weakest indicator (fix urgently) and the next two (to improve)."""
-        return list(reversed(self.ranked))[:3]
 
     def by_level(self) -> list[tuple[Level, list[IndicatorResult]]]:
         """Levels that occur, highest first, each with its indicators by score."""
@@ -132,6 +200,10 @@ class Analysis:
 
     def tool(self, code: str) -> ToolResult:
         return next(t for t in self.tools if t.code == code)
+
+
+def _order(number: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in number.split("."))
 
 
 def indicator_scores(framework: Framework, results: Results) -> tuple[dict[int, Decimal], set[int], list[str]]:
@@ -193,7 +265,10 @@ def analyse(framework: Framework, results: Results) -> Analysis:
         members: list[Indicator] = [i for i in framework.indicators if i.tool == tool.code]
         average = mean([scores[i.number] for i in members])
         tools.append(ToolResult(tool.code, tool.name, tool.name_en, tool.weight, average,
-                                average * tool.weight / 100, tuple(i.number for i in members)))
+                                average * tool.weight / 100, tuple(i.number for i in members), tool.threshold))
+    subindicators = tuple(SubResult(s.number, s.name, ind.number, results.subscores[s.number],
+                                    level_of(results.subscores[s.number], framework.levels))
+                          for ind in framework.indicators for s in ind.subindicators if s.number in results.subscores)
     total = sum((t.weighted for t in tools), Decimal(0))
 
     history = history_points(results.history, results.year, total)
@@ -211,8 +286,11 @@ def analyse(framework: Framework, results: Results) -> Analysis:
     return Analysis(
         framework=framework, year=results.year, tools=tuple(tools), indicators=indicators,
         total=total, level=level_of(total, framework.levels),
-        passed=r2(total) >= framework.pass_mark, history=history,
-        comparisons=tuple(comparisons), problems=tuple(problems), national=results.national)
+        # A framework may set a minimum per tool (from ITA 2568 one tool below it fails the
+        # result whatever the total); what else that changes is not confirmed, so only this.
+        passed=r2(total) >= framework.pass_mark and not any(t.below_threshold for t in tools),
+        history=history, comparisons=tuple(comparisons), problems=tuple(problems),
+        national=results.national, subindicators=subindicators)
 
 
 def history_points(earlier: dict[int, Decimal], year: int, total: Decimal) -> tuple[HistoryPoint, ...]:
@@ -252,15 +330,20 @@ def to_json(a: Analysis) -> dict[str, object]:
         "level_name": a.level.name,
         "passed": a.passed,
         "pass_mark": f(a.framework.pass_mark),
-        "tools": {t.code: {"average": f(t.average), "weight": f(t.weight), "weighted": f(t.weighted)}
+        "tools": {t.code: {"average": f(t.average), "weight": f(t.weight), "weighted": f(t.weighted),
+                           "threshold": None if t.threshold is None else f(t.threshold),
+                           "below_threshold": t.below_threshold}
                   for t in a.tools},
         "indicators": [{"number": i.number, "name": i.name, "tool": i.tool, "score": f(i.score),
                         "level": i.level.code, "level_name": i.level.name, "passed": i.passed}
                        for i in a.indicators],
+        "subindicators": [{"number": s.number, "name": s.name, "indicator": s.indicator, "score": f(s.score),
+                           "level": s.level.code, "passed": r2(s.score) >= a.framework.pass_mark}
+                          for s in a.subindicators],
         "ranked": [i.number for i in a.ranked],
         "strengths": [i.number for i in a.strengths],
         "weaknesses": [i.number for i in a.weaknesses],
-        "weakest": [i.number for i in a.weakest],
+        "weakest": [i.number for i in a.weakest_items()],
         "history": [{"year": h.year, "total": f(h.total),
                      "delta": None if h.delta is None else f(h.delta), "direction": h.direction}
                     for h in a.history],

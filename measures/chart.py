@@ -6,6 +6,7 @@ chart never depends on fonts the machine happens to have.
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from functools import lru_cache
 
 import matplotlib
@@ -26,19 +27,25 @@ def sarabun() -> str:
 def indicator_chart(a: Analysis, thai: bool = False) -> bytes:
     fmt = (lambda s: thai_digits(s)) if thai else (lambda s: s)
     family = sarabun()
+    mark = float(a.framework.pass_mark)
+    # Each indicator, then its sub-indicators when the results give them (lighter, indented).
+    rows: list[tuple[str, Decimal, str]] = []
+    for i in a.indicators:
+        rows.append((f"{i.number}. {i.name}", i.score, "#2e7d32" if i.passed else "#c62828"))
+        rows += [(f"      {s.number} {s.name}", s.score,
+                  "#81c784" if r2(s.score) >= a.framework.pass_mark else "#e57373")
+                 for s in a.subindicators if s.indicator == i.number]
+    rows.reverse()  # indicator 1 at the top
     with plt.rc_context({"font.family": family, "font.size": 13, "svg.hashsalt": "measures"}):
-        fig, ax = plt.subplots(figsize=(8.0, 5.2), dpi=150)
-        items = list(reversed(a.indicators))  # indicator 1 at the top
-        labels = [fmt(f"{i.number}. {i.name}") for i in items]
-        scores = [float(i.score) for i in items]
-        colors = ["#2e7d32" if i.passed else "#c62828" for i in items]
-        bars = ax.barh(labels, scores, color=colors, height=0.6)
-        mark = float(a.framework.pass_mark)
+        fig, ax = plt.subplots(figsize=(8.0, 5.2 if len(rows) <= 10 else 0.42 * len(rows) + 1.0), dpi=150)
+        labels = [fmt(label) for label, _, _ in rows]
+        scores = [float(score) for _, score, _ in rows]
+        bars = ax.barh(labels, scores, color=[color for _, _, color in rows], height=0.6)
         ax.axvline(mark, color="#1565c0", linestyle="--", linewidth=1.5)
-        ax.text(mark, len(items) - 0.35, fmt(f" เกณฑ์ผ่าน {r2(a.framework.pass_mark)}"), color="#1565c0",
+        ax.text(mark, len(rows) - 0.35, fmt(f" เกณฑ์ผ่าน {r2(a.framework.pass_mark)}"), color="#1565c0",
                 va="bottom", ha="left", fontsize=12)
-        for bar, i in zip(bars, items):
-            ax.text(bar.get_width() + 0.4, bar.get_y() + bar.get_height() / 2, fmt(str(r2(i.score))),
+        for bar, (_, score, _) in zip(bars, rows):
+            ax.text(bar.get_width() + 0.4, bar.get_y() + bar.get_height() / 2, fmt(str(r2(score))),
                     va="center", fontsize=12)
         low = max(0, (int(min(*scores, mark)) // 10) * 10 - 10)
         ax.set_xlim(low, 104)  # room for the score labels right of the bars

@@ -12,14 +12,17 @@ from . import refs
 from .analyse import Analysis, IncompleteResults, analyse
 from .load import Content, Loaded
 from .problems import ContentError, Problem, errors, unique
-from .rules import Key, Rule, Subject, Text, keys, names, references, results, text
+from .rules import Key, Rule, Subject, Text, keys, names, notes, references, results, text
 from .walk import marked
 
 RULES: list[Rule] = [
     text.characters, text.thai_marks, text.unknown_words, text.typed_numbers, text.fiscal_years,
-    text.counts, names.foreign_names, references.references,
+    text.counts, names.foreign_names, names.foreign_facts, references.references,
     keys.units, keys.measures, keys.indicators, keys.tools,
     results.scores,
+    notes.abouts, notes.assessed_year, notes.full_marks, notes.mentions, notes.failed_claims,
+    notes.failing_strengths, notes.passing_weaknesses, notes.focus, notes.improvements_cover_the_weakest,
+    notes.target,
 ]
 
 _TOKEN = object()

@@ -144,7 +144,9 @@ def _print_analysis(a: Any) -> None:
     for h in a.history:
         delta = "" if h.delta is None else f"{h.delta:+}  {h.direction}"
         click.echo(f"  {h.year}  {r2(h.total):>6}  {delta}")
-    click.echo("ควรแก้ไขเร่งด่วน/ควรพัฒนา: " + ", ".join(str(i.number) for i in a.weakest))
+    for s in a.subindicators:
+        click.echo(f"  {s.number:>4}  {r2(s.score):>6}  {s.level.code:<2} {s.name}")
+    click.echo("ควรแก้ไขเร่งด่วน/ควรพัฒนา: " + ", ".join(i.number for i in a.weakest_items()))
 
 
 @main.command()

@@ -1,32 +1,33 @@
 """Phase 5, context: the resolved publication and its analysis, formatted for reading.
 
-Every figure is formatted here from the analysis (two places, half up); the
-template only places them. Lists in the prose (which indicators passed, at which
-level) are built from the same numbers as the tables, so the two cannot disagree.
+Every figure is formatted here from the analysis (two places, half up) and every sentence
+that depends on the result comes from wording.py; the template only places them. Lists in
+the prose are built from the same numbers as the tables, so the two cannot disagree.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
-from .analyse import IndicatorResult, level_of, r2
+from . import wording
+from .analyse import level_of, r2
 from .numbering import Line
 from .resolve import Resolved
-from .thai import join_thai
+from .schema.publication import Block
+from .wording import fmt, weight
 
 TOC_MARKER = "@@TOC@@"  # the contents field's placeholder; the finisher fills the entries
 
 
-def fmt(value: Decimal) -> str:
-    return f"{r2(value):.2f}"
+@dataclass(frozen=True)
+class Blocks:
+    """An office's own section body (paragraphs, lists, tables): render makes it a sub-document."""
+    items: list[Block]
 
 
 def signed(value: Decimal) -> str:
     return f"{r2(value):+.2f}"
-
-
-def weight(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 def span(numbers: Iterable[int]) -> str:
@@ -34,10 +35,6 @@ def span(numbers: Iterable[int]) -> str:
     if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
         return f"{numbers[0]}–{numbers[-1]}"
     return ", ".join(map(str, numbers))
-
-
-def ind_text(i: IndicatorResult, with_score: bool = True) -> str:
-    return f"ตัวชี้วัดที่ {i.number} {i.name}" + (f" คะแนน {fmt(i.score)}" if with_score else "")
 
 
 def _style(line: Line) -> str:
@@ -65,32 +62,20 @@ def context(model: Resolved) -> dict[str, object]:
                  "indicator_names": " ".join(i.name for i in fw.indicators if i.tool == t.code)}
                 for t in fw.tools]
 
-    indicators = [{"number": i.number, "name": i.name, "score": fmt(i.score), "level_code": i.level.code,
-                   "level_name": i.level.name, "verdict": "ผ่าน" if i.passed else "ไม่ผ่าน"}
-                  for i in a.indicators]
+    # The indicator table: each indicator, then its sub-indicators when the results give them.
+    indicators = []
+    for i in a.indicators:
+        indicators.append({"number": str(i.number), "name": i.name, "score": fmt(i.score),
+                           "level": f"{i.level.code} ({i.level.name})", "verdict": "ผ่าน" if i.passed else "ไม่ผ่าน"})
+        indicators += [{"number": s.number, "name": s.name, "score": fmt(s.score),
+                        "level": f"{s.level.code} ({s.level.name})", "verdict": "–"}
+                       for s in a.subindicators if s.indicator == i.number]
     ranked = a.ranked
-    passed_levels = [{"name": lv.name, "count": len([i for i in members if i.passed]),
-                      "list": join_thai([ind_text(i) for i in members if i.passed])}
-                     for lv, members in a.by_level() if any(i.passed for i in members)]
 
-    tool_notes = []
-    for t in a.tools:
-        members = [a.indicator(n) for n in t.indicators]
-        parts = []
-        for lv, group in a.by_level():
-            names = [i.name for i in group if i.tool == t.code]
-            if names:
-                parts.append(f"{join_thai(names)} อยู่ในระดับ {lv.name}")
-        failed = [i for i in members if not i.passed]
-        verdict = ("ผ่านเกณฑ์ทุกตัวชี้วัด" if not failed else
-                   f"ไม่ผ่านเกณฑ์ {len(failed)} ตัวชี้วัด")
-        summary = (f"ได้คะแนนเฉลี่ย {fmt(t.average)} คิดเป็น {fmt(t.weighted)} คะแนน จาก {weight(t.weight)} คะแนน "
-                   f"{verdict} โดย" + " ".join(parts))
-        tool_notes.append({"code": t.code, "name": t.name, "name_en": t.name_en,
-                           "indicator_range": span(t.indicators), "summary": summary,
-                           "notes": list(notes.strengths.get(t.code, []))})
+    tool_notes = [{"code": t.code, "name": t.name, "name_en": t.name_en, "indicator_range": span(t.indicators),
+                   "summary": wording.tool_summary(a, t), "notes": list(notes.strengths.get(t.code, []))}
+                  for t in a.tools]
 
-    weakest = a.weakest
     national = None
     if a.national is not None:
         nl = level_of(a.national.average, levels)
@@ -109,6 +94,7 @@ def context(model: Resolved) -> dict[str, object]:
 
     improvements = []
     for r in notes.improvements:
+        item = a.item(r.indicator)
         parent = next((i for i in fw.indicators if any(s.number == r.indicator for s in i.subindicators)), None)
         if parent is not None:
             sub = next(s for s in parent.subindicators if s.number == r.indicator)
@@ -116,11 +102,20 @@ def context(model: Resolved) -> dict[str, object]:
         else:
             ind = next(i for i in fw.indicators if str(i.number) == r.indicator)
             label = f"ตัวชี้วัดที่ {r.indicator} {ind.name}"
+        if item is not None and "." in r.indicator:
+            label += f" (คะแนน {fmt(item.score)})"
         improvements.append({"label": label, "issue": list(r.issue), "improve": list(r.improve)})
 
     measures = [{"number": m.number, "title": m.title, "lines": _lines(m.lines), "followup": m.followup,
                  "responsible": m.responsible} for m in model.measures]
     actions = [{"number": line.number, "text": line.text} for line in model.actions if line.depth == 1]
+    practice = [{"measure": p.measure, "steps": list(p.steps), "responsible": model.unit_names(p.responsible),
+                 "timing": p.timing, "monitoring": p.monitoring} for p in notes.practice]
+    background = pub.background if pub.background is not None else (
+        office.background if office.background is not None else fw.background)
+
+    def sections(place: str) -> list[dict[str, object]]:
+        return [{"heading": s.heading, "body": Blocks(list(s.blocks))} for s in pub.sections if s.place == place]
 
     return {
         "office": {"name": office.name, "short_name": office.short_name, "parents": office.parents},
@@ -129,12 +124,12 @@ def context(model: Resolved) -> dict[str, object]:
         "motto": list(pub.motto),
         "preface_custom": list(pub.preface),
         "date_text": pub.date.long() if pub.date else "",
-        "signatories": [{"name": s.name, "position": s.position} for s in pub.signatories],
+        "signatories": [{"name": s.name, "position": s.position, "caption": s.caption} for s in pub.signatories],
         "framework": {"title": fw.title, "pass_mark": fmt(fw.pass_mark), "tools": tools_fw,
                       "indicators": [{"number": i.number, "name": i.name} for i in fw.indicators],
                       "levels": level_rows},
         "indicator_list": " ".join(f"{i.number}) {i.name}" for i in fw.indicators),
-        "background": list(fw.background),
+        "background": list(background),
         "toc_marker": TOC_MARKER,
         "national": national,
         "result": {"total": fmt(a.total), "level_code": a.level.code, "level_name": a.level.name,
@@ -147,26 +142,27 @@ def context(model: Resolved) -> dict[str, object]:
                    "average": fmt(t.average), "weight": weight(t.weight), "weighted": fmt(t.weighted)}
                   for t in a.tools],
         "indicators": indicators,
-        "strengths": [i.number for i in a.strengths],
-        "passed_levels": passed_levels,
-        "ranked_list": join_thai([ind_text(i) for i in ranked]),
+        "has_subindicators": bool(a.subindicators),
+        "strengths_text": wording.strengths(a),
         "tool_notes": tool_notes,
-        "weaknesses": [i.number for i in a.weaknesses],
-        "weakness_list": join_thai([f"{ind_text(i)} ระดับ {i.level.name}" for i in a.weaknesses]),
-        "urgent": ind_text(weakest[0]),
-        "to_improve": join_thai([ind_text(i) for i in weakest[1:]]),
-        "weakness_notes": list(notes.weaknesses),
+        "weakness_text": wording.weaknesses(a),
+        "threshold_texts": wording.thresholds(a),
+        "priorities_text": wording.priorities(a, notes.focus),
+        "target_text": wording.target(a, notes.target, office.name, a.year + 1),
+        "weakness_notes": [w.text for w in notes.weaknesses],
         "improvements_intro": notes.improvements_intro,
         "improvements": improvements,
         "practice_intro": notes.practice_intro,
-        "practice": [{"measure": p.measure, "steps": list(p.steps), "responsible": model.unit_names(p.responsible),
-                      "monitoring": p.monitoring} for p in notes.practice],
+        "practice": practice,
+        "practice_timing": any(p.timing for p in notes.practice),
         "practice_outro": notes.practice_outro,
-        "actions_intro": notes.actions_intro,
+        "actions_intro": notes.actions_intro or wording.actions_intro(a, office.name),
         "actions": actions,
         "actions_next": len(actions) + 1,
+        "measures_step": wording.measures_step(a, len(model.measures)),
         "measures": measures,
         "measure_list": " ".join(f"{m.number}) {m.title}" for m in model.measures),
+        "sections_after_analysis": sections("after_analysis"),
+        "sections_after_measures": sections("after_measures"),
         "sec": sec,
     }
-

@@ -25,6 +25,18 @@ from .yamlfile import YamlDoc, read_yaml
 OFFICE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 M = TypeVar("M", bound=BaseModel)
 
+FACT_KEYS = ("phone", "fax", "hotline", "email", "website", "facebook")
+
+
+def fact_key(value: str) -> str:
+    """A contact as it is compared: a phone number's digits; an address or e-mail lower-cased,
+    without scheme and www."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) >= 9 and not re.search(r"[A-Za-z@]", value):
+        return digits
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", value.strip().lower()).rstrip("/")
+
+
 # The seven measures every office publishes (OBEC's standard set): a document without
 # one of them is incomplete, whatever the files say.
 STANDARD_MEASURES = {
@@ -120,6 +132,10 @@ def _message(err: Any, root: type[BaseModel]) -> str:
     if kind == "list_type":
         return "ต้องเป็นรายการ (แต่ละข้อขึ้นบรรทัดใหม่ด้วย - )"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
+        expected = _model_at(root, tuple(p for p in err["loc"] if not str(p).startswith("function-")))
+        if isinstance(value, str) and expected is not None and "about" in expected.model_fields:
+            return ("ข้อนี้ต้องระบุว่าเกี่ยวกับอะไร: เขียนเป็น about: \"9.5\" (ตัวชี้วัด ตัวชี้วัดย่อย หรือรหัสเครื่องมือ) "
+                    "แล้วขึ้นบรรทัดใหม่ text: ข้อความ")
         return "ต้องเป็นหัวข้อย่อยแบบ ชื่อ: ค่า"
     if kind in ("bool_parsing", "bool_type"):
         return "ต้องเป็น true หรือ false"
@@ -174,6 +190,7 @@ class Loaded:
     docs: dict[str, YamlDoc]                 # role -> file: office, publication, results, framework
     measure_docs: dict[str, YamlDoc]         # measure id -> its file
     warnings: list[Problem] = field(default_factory=list)
+    others: dict[str, str] = field(default_factory=dict)  # another office's contact fact -> its short name
 
 
 class Content:
@@ -185,6 +202,7 @@ class Content:
         self.project = project if isinstance(project, Project) else Project.at(Path(project))
         self.root = self.project.content
         self.framework_docs: dict[str, YamlDoc] = {}
+        self._facts: dict[str, dict[str, str]] | None = None
 
     def shown(self, path: Path) -> str:
         return shown_path(path)
@@ -332,6 +350,21 @@ class Content:
                                         "ให้สร้างด้วย measures new-office หรือคัดลอกกลับมา")])
         return path
 
+    def facts_of_others(self, office_id: str) -> dict[str, str]:
+        """Contacts of every other office in the content (phone, fax, e-mail, website…): a
+        text that carries one was copied from that office. Read once per Content."""
+        if self._facts is None:
+            self._facts = {}
+            for oid in self.office_ids():
+                try:
+                    data = read_yaml(self.root / "offices" / oid / "office.yaml").data
+                except ContentError:
+                    continue  # reported when that office itself is checked
+                if isinstance(data, dict):
+                    self._facts[oid] = {fact_key(str(data[k])): str(data.get("short_name") or oid)
+                                        for k in FACT_KEYS if data.get(k) and fact_key(str(data[k]))}
+        return {k: v for oid, facts in self._facts.items() if oid != office_id for k, v in facts.items()}
+
     def publication_years(self, office_id: str) -> list[int]:
         base = self.office_dir(office_id)
         problems: list[Problem] = []
@@ -373,7 +406,9 @@ class Content:
         if errors(problems) or office is None or pub is None or results is None or fw is None:
             raise ContentError(problems)
         assert office_doc and pub_doc and results_doc
+        others = {k: v for k, v in self.facts_of_others(office_id).items()
+                  if k not in {fact_key(str(getattr(office, f))) for f in FACT_KEYS}}  # shared lines stay usable
         return Loaded(office, pub, results, fw, measures,
                       {"office": office_doc, "publication": pub_doc, "results": results_doc,
                        "framework": self.framework_docs[fw.id]},
-                      measure_docs, [p for p in problems if not p.is_error])
+                      measure_docs, [p for p in problems if not p.is_error], others)

@@ -31,6 +31,8 @@ def namespace(office: Office, publication_year: int | None = None,
                 "facebook", "hotline"):
         ns[f"office.{key}"] = getattr(office, key)
     ns["office.address"] = full_address(office)
+    # Shared texts cannot know whether an office has an extension: this one reads right either way.
+    ns["office.phone_with_ext"] = office.phone + (f" ต่อ {office.phone_ext}" if office.phone_ext else "")
     for key, value in office.address.model_dump().items():
         ns[f"office.address.{key}"] = value
     if office.director is not None:
@@ -42,6 +44,7 @@ def namespace(office: Office, publication_year: int | None = None,
         ns["year.publication"] = str(publication_year)
     if assessed_year is not None:
         ns["year.assessed"] = str(assessed_year)
+        ns["year.next"] = str(assessed_year + 1)  # the next assessment, which these measures prepare for
     return ns
 
 

@@ -21,6 +21,8 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
+from .context import Blocks
+from .layout.blocks import blocks_docx
 from .layout.writer import Writer, template_bytes
 from .problems import ContentError, Problem
 
@@ -105,7 +107,7 @@ def render(template_data: bytes, context: dict[str, Any], chart_png: bytes | Non
     """The template filled in, as a python-docx document (not yet finished or saved)."""
     tpl = DocxTemplate(io.BytesIO(template_data))
     tpl.init_docx()
-    context = dict(context)
+    context = _with_subdocs(tpl, template_data, context)
     if chart_png is not None:
         context["chart"] = InlineImage(tpl, io.BytesIO(chart_png), width=Cm(15))
     env = _Environment(autoescape=True, undefined=StrictUndefined)
@@ -120,6 +122,17 @@ def render(template_data: bytes, context: dict[str, Any], chart_png: bytes | Non
         raise _problem(source, f"แม่แบบมีข้อผิดพลาด: {type(exc).__name__}: {exc}"[:300]) from None
     rendered: DocxDocument = tpl.docx
     return rendered
+
+
+def _with_subdocs(tpl: DocxTemplate, template_data: bytes, value: Any) -> Any:
+    """The context with each office section body (Blocks) made a docxtpl sub-document."""
+    if isinstance(value, Blocks):
+        return tpl.new_subdoc(io.BytesIO(blocks_docx(template_data, value.items)))
+    if isinstance(value, dict):
+        return {k: _with_subdocs(tpl, template_data, v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_subdocs(tpl, template_data, v) for v in value]
+    return value
 
 
 def _snippet(source: str, lineno: int | None) -> str:

@@ -29,7 +29,7 @@ def test_kksec_2564_worked_example():
     assert a.total == D("91.5002")
     assert (r2(a.total), a.level.code, a.level.name, a.passed) == (D("91.50"), "A", "Very Good", True)
     assert [i.number for i in a.weaknesses] == [9]
-    assert [i.number for i in a.weakest] == [9, 2, 5]
+    assert [i.number for i in a.weakest_items()] == ["9", "2", "5"]
     assert [i.number for i in a.ranked][:3] == [1, 6, 7]
 
 

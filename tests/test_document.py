@@ -223,7 +223,11 @@ def test_office_style_overrides_margins_and_font(content_copy, content, tmp_path
 # cc927ab4… the first pin; the one-way pipeline and the template split reproduced it exactly.
 # 30715784… children in ECMA-376 order (tblCellMar before tblLook, jc before outlineLvl,
 #           updateFields before compat), tblHeader without w:val.
-KKSEC_SHA256 = "30715784b73ed7eef9c67cafd842c023284953e6b6e6c7b8fc0424eef280ec4b"
+# 0efad94e… every office: the levels table moved to part 2 beside the result, parts 2 and 3
+#           flow on instead of starting a page, lead-ins keep with their tables, the
+#           analysis sentences chosen by the result (actions intro no longer doubled, no fixed
+#           "การป้องกันการทุจริต" heading), signature block kept together.
+KKSEC_SHA256 = "0efad94ea3c571c8dd9de1e26c6a2f3401bb073533d87853152f2e0f8e58678c"
 
 
 def test_kksec_document_bytes_are_pinned(tmp_path, monkeypatch):

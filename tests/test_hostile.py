@@ -336,12 +336,12 @@ def test_an_office_fact_is_data_never_read_as_a_reference(name, tmp_path):
 
 ACCEPTED = {
     "text starting with a reference, unquoted": (
-        set_line(PUB, '- "{office.name} จะต้องชี้แจง', "- {office.name} จะต้องชี้แจงทำความเข้าใจ"),
+        set_line(PUB, 'text: "{office.name} จะต้องชี้แจง', "text: {office.name} จะต้องชี้แจงทำความเข้าใจ"),
         "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาขอนแก่น จะต้องชี้แจงทำความเข้าใจ"),
     "a value that is only a reference, unquoted": (
         set_line(PUB, "practice_outro:", "practice_outro: {office.short_name}"), "สพม.ขอนแก่น"),
     "a list item that is only a reference, unquoted": (
-        set_line(PUB, '- "{office.name} จะต้องชี้แจง', "- {office.name}"), None),
+        set_line(PUB, "- เสริมสร้างสังคมไม่ทนต่อการทุจริต", "- {office.short_name}"), "สพม.ขอนแก่น"),
     "double spaces between phrases": (replace(PUB, "ได้นำจุดอ่อน", "ได้นำ  จุดอ่อน"), "ได้นำ  จุดอ่อน"),
 }
 

@@ -28,7 +28,7 @@ def test_score_json_reproduces_the_reference_part_2(tmp_path, monkeypatch):
         (2559, 80.96, 0.71, "เพิ่มขึ้น"), (2560, 75.54, -5.42, "ลดลง"), (2561, 66.57, -8.97, "ลดลง"),
         (2562, 86.82, 20.25, "เพิ่มขึ้น"), (2563, 87.67, 0.85, "เพิ่มขึ้น"), (2564, 91.5, 3.83, "เพิ่มขึ้น")]
     assert data["national"] == {"average": 91.5, "rank": 154, "of": 225}
-    assert data["weakest"] == [9, 2, 5]
+    assert data["weakest"] == ["9", "2", "5"]
     assert data["problems"] == []
 
 

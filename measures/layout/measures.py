@@ -35,7 +35,9 @@ def write(w: Writer) -> None:
     add_field(toc, 'TOC \\o "1-3" \\h \\z \\u', "{{ toc_marker }}")
 
     # 4. Part 1
-    w.h("ส่วนที่ 1 บทนำ", 1)
+    # Part 1 after the contents page; parts 2 and 3 follow on, so no page is left holding
+    # the end of a part alone (the reference's Heading 1 has no page break of its own).
+    w.h("ส่วนที่ 1 บทนำ", 1, new_page=True)
     w.h("ความเป็นมา", 2)
     w.tag("{%p for para in background %}")
     w.p("{{ para }}")
@@ -64,11 +66,6 @@ def write(w: Writer) -> None:
     w.row(t, [[("Table Text", "คะแนนรวม")], [("Table Text", "ผลรวมของคะแนนแบบสำรวจที่ถ่วงน้ำหนัก")], [], []])
     last = t.rows[-1]
     last.cells[1].merge(last.cells[3])
-    w.p("")
-    w.p("เกณฑ์ค่าคะแนนและระดับผลการประเมิน", "Sub Heading")
-    t = w.table([2.5, 4.0, 4.5, 3.0], ["ระดับ", "ความหมาย", "คะแนน", "ผลการประเมิน"])
-    w.loop_row(t, "for lv in framework.levels", [[("Table Center", "{{ lv.code }}")], [("Table Text", "{{ lv.name }}")],
-              [("Table Center", "{{ lv.range }}")], [("Table Center", "{{ lv.verdict }}")]])
 
     # 5. Part 2
     w.h("ส่วนที่ 2 การวิเคราะห์ผลการประเมิน", 1)
@@ -83,41 +80,47 @@ def write(w: Writer) -> None:
         "อยู่ในระดับ {{ result.level_code }} ({{ result.level_name }}) {{ result.verdict }}เกณฑ์ "
         "(ร้อยละ {{ framework.pass_mark }} ขึ้นไป) โดยตัวชี้วัดที่ {{ top.number }} {{ top.name }} "
         "ได้คะแนนสูงสุด {{ top.score }} คะแนน และตัวชี้วัดที่ {{ bottom.number }} {{ bottom.name }} "
-        "ได้คะแนนต่ำสุด {{ bottom.score }} คะแนน")
+        "ได้คะแนนต่ำสุด {{ bottom.score }} คะแนน ทั้งนี้ ระดับผลการประเมินเทียบกับเกณฑ์คะแนน มีดังนี้", keep=True)
+    # The levels sit with the result they explain (part 1 ended on a page holding only this table).
+    t = w.table([2.5, 4.0, 4.5, 3.0], ["ระดับ", "ความหมาย", "คะแนน", "ผลการประเมิน"])
+    w.loop_row(t, "for lv in framework.levels", [[("Table Center", "{{ lv.code }}")], [("Table Text", "{{ lv.name }}")],
+               [("Table Center", "{{ lv.range }}")], [("Table Center", "{{ lv.verdict }}")]], keep=True)
+    w.p("")
+    w.tag("{%p for para in threshold_texts %}")
+    w.p("{{ para }}")
+    w.tag("{%p endfor %}")
     w.tag("{%p if history|length > 1 %}")
     w.p("{{ sec.history }} ผลคะแนนการประเมินของ{{ office.name }} ที่ผ่านมา (พ.ศ. {{ history[0].year }} – "
-        "{{ history[-1].year }}) สรุปได้ดังนี้")
+        "{{ history[-1].year }}) สรุปได้ดังนี้", keep=True)
     t = w.table([3.5, 3.5, 3.5, 3.5], ["ปีงบประมาณ พ.ศ.", "ผลคะแนน ITA", "พัฒนาการ", "ผลต่างของคะแนน"])
     w.loop_row(t, "for h in history", [[("Table Center", "{{ h.year }}")], [("Table Center", "{{ h.total }}")],
-              [("Table Center", "{{ h.direction }}")], [("Table Center", "{{ h.delta }}")]])
+               [("Table Center", "{{ h.direction }}")], [("Table Center", "{{ h.delta }}")]], keep=True)
     w.p("")
     w.tag("{%p endif %}")
-    w.p("{{ sec.tools }} ผลการประเมินของ{{ office.name }} จำแนกตามเครื่องมือการประเมิน มีดังนี้")
+    w.p("{{ sec.tools }} ผลการประเมินของ{{ office.name }} จำแนกตามเครื่องมือการประเมิน มีดังนี้", keep=True)
     t = w.table([6.0, 2.4, 2.4, 2.6, 2.6], ["เครื่องมือ", "ตัวชี้วัดที่", "คะแนนเฉลี่ย", "น้ำหนัก (คะแนนเต็ม)",
                                             "คะแนนที่ได้"])
     w.loop_row(t, "for t in tools", [[("Table Text", "{{ t.name }} ({{ t.code }})")],
                                      [("Table Center", "{{ t.indicator_range }}")],
-              [("Table Center", "{{ t.average }}")], [("Table Center", "{{ t.weight }}")],
-              [("Table Center", "{{ t.weighted }}")]])
+               [("Table Center", "{{ t.average }}")], [("Table Center", "{{ t.weight }}")],
+               [("Table Center", "{{ t.weighted }}")]], keep=True)
     w.row(t, [[("Table Head", "คะแนนรวม")], [], [], [("Table Center", "{{ weights_total }}")],
               [("Table Head", "{{ result.total }}")]])
     t.rows[-1].cells[0].merge(t.rows[-1].cells[2])
     w.p("")
-    w.p("{{ sec.indicators }} ผลการประเมินของ{{ office.name }} จำแนกตามตัวชี้วัด มีดังนี้")
+    w.p("{{ sec.indicators }} ผลการประเมินของ{{ office.name }} จำแนกตามตัวชี้วัด"
+        "{% if has_subindicators %} และตัวชี้วัดย่อยที่ผลการประเมินระบุไว้{% endif %} มีดังนี้", keep=True)
     t = w.table([1.6, 6.0, 2.0, 4.2, 2.2], ["ตัวชี้วัดที่", "ประเด็นตัวชี้วัด", "คะแนน", "ระดับ", "ผลการประเมิน"])
     w.loop_row(t, "for i in indicators", [[("Table Center", "{{ i.number }}")], [("Table Text", "{{ i.name }}")],
-              [("Table Center", "{{ i.score }}")], [("Table Center", "{{ i.level_code }} ({{ i.level_name }})")],
-              [("Table Center", "{{ i.verdict }}")]])
+               [("Table Center", "{{ i.score }}")], [("Table Center", "{{ i.level }}")],
+               [("Table Center", "{{ i.verdict }}")]], keep=True)
     w.p("")
-    w.p("ผลการประเมินจำแนกตามตัวชี้วัดสรุปเป็นแผนภูมิได้ดังนี้", "Body Text Thai")
-    w.p("{{ chart }}", "Centered")
+    w.p("ผลการประเมินจำแนกตามตัวชี้วัดสรุปเป็นแผนภูมิได้ดังนี้", "Body Text Thai", keep=True)
+    w.p("{{ chart }}", "Centered", keep=True)
     w.p("แผนภูมิ ผลคะแนนรายตัวชี้วัด ITA {{ assessed }} และเกณฑ์ผ่าน {{ framework.pass_mark }} คะแนน", "Caption Thai")
 
     w.p("{{ sec.strengths }} จุดแข็ง", "Sub Heading")
-    w.p("จากผลการประเมิน มีตัวชี้วัดที่ผ่านเกณฑ์ (ร้อยละ {{ framework.pass_mark }} ขึ้นไป) จำนวน "
-        "{{ strengths|length }} ตัวชี้วัด จากทั้งหมด {{ indicators|length }} ตัวชี้วัด{% for g in passed_levels %} "
-        "ระดับ {{ g.name }} จำนวน {{ g.count }} ตัวชี้วัด ได้แก่ {{ g.list }}{% endfor %} "
-        "เมื่อเรียงคะแนนทุกตัวชี้วัดจากมากไปหาน้อย ได้ดังนี้ {{ ranked_list }}")
+    w.p("{{ strengths_text }}")
     w.tag("{%p for t in tool_notes %}")
     w.p("ผลการประเมินด้วย{{ t.name }} ({{ t.name_en }}: {{ t.code }}) ในตัวชี้วัดที่ {{ t.indicator_range }} "
         "{{ t.summary }}")
@@ -127,64 +130,75 @@ def write(w: Writer) -> None:
     w.tag("{%p endfor %}")
 
     w.p("{{ sec.weaknesses }} จุดอ่อน", "Sub Heading")
-    w.tag("{%p if weaknesses %}")
-    w.p("จากผลการประเมิน มีตัวชี้วัดที่ไม่ผ่านเกณฑ์ (ต่ำกว่าร้อยละ {{ framework.pass_mark }}) จำนวน "
-        "{{ weaknesses|length }} ตัวชี้วัด ได้แก่ {{ weakness_list }}")
-    w.tag("{%p else %}")
-    w.p("จากผลการประเมิน ไม่มีตัวชี้วัดที่ต่ำกว่าเกณฑ์ (ร้อยละ {{ framework.pass_mark }}) "
-        "ตัวชี้วัดที่ได้คะแนนต่ำที่สุดตามลำดับเป็นประเด็นที่ควรพัฒนาต่อไป")
-    w.tag("{%p endif %}")
-    w.p("ตัวชี้วัดที่ต้องแก้ไขโดยเร่งด่วน คือ {{ urgent }} และตัวชี้วัดที่ควรพัฒนาลำดับถัดไป คือ {{ to_improve }}")
+    w.p("{{ weakness_text }}")
+    w.p("{{ priorities_text }}")
     w.tag("{%p for para in weakness_notes %}")
     w.p("{{ para }}")
     w.tag("{%p endfor %}")
     w.tag("{%p if improvements %}")
     w.tag("{%p if improvements_intro %}")
-    w.p("{{ improvements_intro }}")
+    w.p("{{ improvements_intro }}", keep=True)
     w.tag("{%p endif %}")
     t = w.table([4.6, 5.0, 6.4], ["ตัวชี้วัด", "ประเด็นการประเมิน", "ประเด็นที่ควรพัฒนา"])
-    w.loop_row(t, "for r in improvements", [[("Table Text", "{{ r.label }}")],
-              bullets("r.issue"),
-              bullets("r.improve")])
+    w.loop_row(t, "for r in improvements", [[("Table Text", "{{ r.label }}")], bullets("r.issue"),
+                                            bullets("r.improve")])
+    w.p("")
     w.tag("{%p endif %}")
+    w.tag("{%p if target_text %}")
+    w.p("{{ target_text }}")
+    w.tag("{%p endif %}")
+    office_sections(w, "sections_after_analysis")
 
     # 6. Part 3
     w.h("ส่วนที่ 3 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", 1)
     w.tag("{%p if practice %}")
     w.tag("{%p if practice_intro %}")
-    w.p("{{ practice_intro }}")
+    w.p("{{ practice_intro }}", keep=True)
     w.tag("{%p endif %}")
+    # Two tables, with and without the timing column (ระยะเวลา), which only some offices fill in.
+    w.tag("{%p if practice_timing %}")
+    t = w.table([3.0, 4.9, 2.7, 2.4, 3.0], ["มาตรการ", "ขั้นตอนหรือวิธีการ", "ผู้รับผิดชอบ", "ระยะเวลา",
+                                            "การกำกับ ติดตาม"])
+    w.loop_row(t, "for r in practice", [[("Table Text", "{{ r.measure }}")], bullets("r.steps"),
+                                        bullets("r.responsible"), [("Table Text", "{{ r.timing }}")],
+                                        [("Table Text", "{{ r.monitoring }}")]])
+    w.tag("{%p else %}")
     t = w.table([3.6, 5.6, 3.4, 3.4], ["มาตรการ", "ขั้นตอนหรือวิธีการ", "ผู้รับผิดชอบ", "การกำกับ ติดตาม"])
-    w.loop_row(t, "for r in practice", [[("Table Text", "{{ r.measure }}")],
-              bullets("r.steps"),
-              bullets("r.responsible"),
-              [("Table Text", "{{ r.monitoring }}")]])
+    w.loop_row(t, "for r in practice", [[("Table Text", "{{ r.measure }}")], bullets("r.steps"),
+                                        bullets("r.responsible"), [("Table Text", "{{ r.monitoring }}")]])
+    w.tag("{%p endif %}")
     w.tag("{%p if practice_outro %}")
     w.p("{{ practice_outro }}")
     w.tag("{%p endif %}")
     w.tag("{%p endif %}")
     w.h("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายใน{{ office.name }} ประจำปีงบประมาณ พ.ศ. {{ year }}", 2)
-    w.p("{{ actions_intro }} (ต่ำกว่า {{ framework.pass_mark }} คะแนน) โดยมีแนวทางดังนี้")
-    w.p("การป้องกันการทุจริต", "Sub Heading")
+    w.p("{{ actions_intro }}", keep=True)
     w.tag("{%p for l in actions %}")
     w.p("{{ l.number }}\t{{ l.text }}", "List Body")
     w.tag("{%p endfor %}")
-    w.p("{{ actions_next }}.\tพิจารณาและทบทวนองค์ประกอบข้อมูลที่มีผลการประเมินไม่ผ่านเกณฑ์คะแนน "
-        "{{ framework.pass_mark }} เพื่อสรุปรวมจัดทำมาตรการภายในเพื่อป้องกันการทุจริต จำนวน "
-        "{{ measures|length }} มาตรการ ได้แก่", "List Body")
+    w.p("{{ actions_next }}.\t{{ measures_step }}", "List Body", keep=True)
     w.tag("{%p for m in measures %}")
     w.p("{{ m.number }})\t{{ m.title }}", "Item 3")
     w.tag("{%p endfor %}")
     w.h("แนวทางการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", 2)
     t = w.table([1.2, 9.4, 5.4], ["ที่", "มาตรการ", "ผู้รับผิดชอบ"])
     w.loop_row(t, "for m in measures", [[("Table Center", "{{ m.number }}")], [("Table Text", "{{ m.title }}")],
-              [("Table Text", "{{ m.responsible|join(', ') }}")]])
+               [("Table Text", "{{ m.responsible|join(', ') }}")]], keep=True)
     w.p("")
     t = w.table([2.3, 8.1, 2.8, 2.8], ["มาตรการที่", "แนวทางวิธีปฏิบัติ", "การติดตาม/ รายงานผล", "ผู้รับผิดชอบ"])
     w.loop_row(t, "for m in measures", [[("Measure Title", "{{ m.number }}. {{ m.title }}")],
-              item_lines("m.lines"),
-              bullets("m.followup"),
-              bullets("m.responsible")])
+               item_lines("m.lines"),
+               bullets("m.followup"),
+               bullets("m.responsible")])
+    office_sections(w, "sections_after_measures")
 
     # 7. Signature
     signature_block(w)
+
+
+def office_sections(w: Writer, var: str) -> None:
+    """The office's own sections placed here: a heading (in the contents) and its blocks."""
+    w.tag(f"{{%p for s in {var} %}}")
+    w.h("{{ s.heading }}", 2)
+    w.p("{{p s.body }}", "Normal")
+    w.tag("{%p endfor %}")

@@ -32,14 +32,18 @@ def preface_block(w: Writer) -> None:
 
 
 def signature_block(w: Writer) -> None:
+    """Date, then each signatory (a line to sign on, name, position, caption), kept on one page."""
     w.p("")
     w.tag("{%p if date_text %}")
-    w.p("ประกาศ ณ วันที่ {{ date_text }}", "Signature")
+    w.p("ประกาศ ณ วันที่ {{ date_text }}", "Signature", keep=True)
     w.tag("{%p endif %}")
     w.tag("{%p for s in signatories %}")
-    w.p("")
-    w.p("({{ s.name }})", "Signature")
-    w.p("{{ s.position }}", "Signature")
+    w.p("", "Signature", keep=True)
+    w.p("({{ s.name }})", "Signature", keep=True)
+    w.p("{{ s.position }}", "Signature", keep=True)
+    w.tag("{%p if s.caption %}")
+    w.p("{{ s.caption }}", "Signature", keep=True)
+    w.tag("{%p endif %}")
     w.tag("{%p endfor %}")
     w.tag("{%p if not signatories %}")
     w.p("{{ office.name }}", "Signature")

@@ -30,11 +30,14 @@ class Writer:
     def __init__(self, doc: DocxDocument):
         self.doc = doc
 
-    def p(self, text: str = "", style: str = "Body Text Thai", bold: bool = False) -> Paragraph:
+    def p(self, text: str = "", style: str = "Body Text Thai", bold: bool = False, keep: bool = False) -> Paragraph:
+        """A paragraph; `keep`: on the same page as the next one (a lead-in and its table)."""
         para = self.doc.add_paragraph(style=style)
         if text:
             run = para.add_run(text)
             run.bold = bold or None
+        if keep:
+            para.paragraph_format.keep_with_next = True
         return para
 
     def tag(self, text: str) -> Paragraph:
@@ -45,8 +48,10 @@ class Writer:
         para = self.doc.add_paragraph(style="Normal")
         para.add_run().add_break(WD_BREAK.PAGE)
 
-    def h(self, text: str, level: int) -> Paragraph:
+    def h(self, text: str, level: int, new_page: bool = False) -> Paragraph:
         heading: Paragraph = self.doc.add_heading(text, level)
+        if new_page:
+            heading.paragraph_format.page_break_before = True
         return heading
 
     def table(self, widths: list[float], header: list[str], repeat: bool = True) -> Table:
@@ -70,8 +75,9 @@ class Writer:
             repeat_header(t.rows[0]._tr.get_or_add_trPr())
         return t
 
-    def row(self, table: Table, cells: list[Cell]) -> _Row:
-        """A row; each cell is a list of (style, text) paragraphs."""
+    def row(self, table: Table, cells: list[Cell], keep: bool = False) -> _Row:
+        """A row; each cell is a list of (style, text) paragraphs. `keep`: the row stays on the
+        page of the next one (a short table is not split)."""
         r: _Row = table.add_row()
         widths = [int(c.get(qn("w:w")) or 0) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
         for cell, paras, w in zip(r.cells, cells, widths):
@@ -83,13 +89,15 @@ class Writer:
                 para.style = self.doc.styles[style]
                 if text:
                     para.add_run(text)
+                if keep:
+                    para.paragraph_format.keep_with_next = True
         return r
 
-    def loop_row(self, table: Table, loop: str, cells: list[Cell]) -> None:
+    def loop_row(self, table: Table, loop: str, cells: list[Cell], keep: bool = False) -> None:
         """A row repeated for each item: {%tr for … %} row, the row, {%tr endfor %} row."""
         blank: list[Cell] = [[] for _ in cells[1:]]
         self.row(table, [[("Normal", f"{{%tr {loop} %}}")]] + blank)
-        self.row(table, cells)
+        self.row(table, cells, keep)
         self.row(table, [[("Normal", "{%tr endfor %}")]] + blank)
 
 

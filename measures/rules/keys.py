@@ -11,7 +11,8 @@ def units(s: Subject) -> Iterator[Problem]:
     known = s.loaded.office.units
     for k in s.keys:
         if k.what == "unit_key" and k.value not in known:
-            yield k.doc.problem(k.loc, f"ไม่มีกลุ่มงาน '{k.value}' ใน units ของ office.yaml (ที่มี: {', '.join(known)})")
+            yield k.doc.problem(k.loc, f"{s.loaded.office.short_name} ไม่มีกลุ่มงาน '{k.value}' ใน units ของ "
+                                       f"office.yaml (ที่มี: {', '.join(known)})")
 
 
 def measures(s: Subject) -> Iterator[Problem]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..problems import Problem
+from ..thai import arabic_digits
 from . import Subject
 
 OFFICE_PREFIXES = ("สำนักงานเขตพื้นที่การศึกษาประถมศึกษา", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา",
@@ -36,7 +37,6 @@ def office_names_in(text: str) -> list[str]:
 
 
 def _key(name: str) -> str:
-    from ..thai import arabic_digits
     return arabic_digits(name.replace(" ", ""))
 
 
@@ -52,3 +52,23 @@ def foreign_names(s: Subject) -> Iterator[Problem]:
             elif _key(name) not in own:
                 yield t.problem(f"มีชื่อหน่วยงานอื่น '{name}' ในข้อความของ {o.short_name} "
                                 "(คัดลอกมาจากหน่วยงานอื่นหรือไม่?)")
+
+
+CONTACT = re.compile(r"(?:https?://)?[\w.-]+\.[a-z]{2,}(?:/[\w./%-]*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                     r"|\+?[0-9๐-๙][0-9๐-๙ -]{7,}[0-9๐-๙]", re.I)
+
+
+def foreign_facts(s: Subject) -> Iterator[Problem]:
+    """Another office's telephone, e-mail or website left in a copied text."""
+    from ..load import fact_key
+    if not s.loaded.others:
+        return
+    for t in s.texts:
+        if t.kind in ("shared", "framework"):
+            continue
+        for m in CONTACT.finditer(arabic_digits(t.text)):
+            owner = s.loaded.others.get(fact_key(m.group(0)))
+            if owner:
+                yield t.problem(f"มีข้อมูลติดต่อของ{owner} '{m.group(0).strip()}' ในข้อความของ "
+                                f"{s.loaded.office.short_name} (คัดลอกมาจากหน่วยงานอื่นหรือไม่?) "
+                                "ให้ใช้ {office.phone} {office.email} {office.website} แทน")

@@ -27,6 +27,7 @@ class Marker:
 PROSE = Marker("prose")
 UNIT_KEY = Marker("unit_key")
 MEASURE_ID = Marker("measure_id")
+ABOUT = Marker("about")  # a tool code, an indicator or a sub-indicator number of the framework
 
 Prose = Annotated[str, PROSE]
 UnitKey = Annotated[str, UNIT_KEY]

@@ -20,6 +20,7 @@ class Tool(Strict):
     name_en: str
     weight: Decimal = Field(description="percent of the total")
     purpose: str = ""
+    threshold: Decimal | None = Field(None, description="minimum average for this tool, where the framework sets one")
 
 
 class SubIndicator(Strict):

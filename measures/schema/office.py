@@ -53,4 +53,6 @@ class Office(Strict):
     director: Person | None = None
     units: dict[str, str]
     complaint_channels: list[Prose] = []
+    background: list[Prose] | None = Field(None, description="ความเป็นมา of every publication of this office, "
+                                                            "instead of the framework's")
     style: Style = Style()
