@@ -244,5 +244,28 @@ def pdf_cmd(office: str, year: int | None, out: Path | None) -> None:
         click.echo(shown_path(pdf))
 
 
+@main.command("new-office")
+@click.argument("office_id", callback=lambda ctx, param, value: _office_id(ctx, param, value))
+@click.option("--year", type=int, help="fiscal year of the first publication (default: the current one)")
+@click.option("--assessed", type=int, help="the ITA year it analyses (default: the year before)")
+def new_office_cmd(office_id: str, year: int | None, assessed: int | None) -> None:
+    """Start a new office: content/offices/OFFICE_ID/ with every fact and note a marked blank
+    <กรอก: …> to fill in (never another office's words). `measures check` lists the blanks left.
+
+    \b
+    Example:
+      measures new-office nan2 --year 2567 --assessed 2566
+    """
+    from datetime import date
+
+    from .scaffold import new_office
+    from .thai import fiscal_year
+    content = _content()
+    year = year or fiscal_year(date.today())
+    for path in new_office(content, office_id, year, assessed):
+        click.echo(shown_path(path))
+    click.echo("กรอกข้อมูลทุกช่อง <กรอก: …> แล้วสั่ง measures check เพื่อดูรายการที่ยังเหลือ", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

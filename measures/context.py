@@ -133,7 +133,7 @@ def context(model: Resolved) -> dict[str, object]:
         "toc_marker": TOC_MARKER,
         "national": national,
         "result": {"total": fmt(a.total), "level_code": a.level.code, "level_name": a.level.name,
-                   "verdict": "ผ่าน" if a.passed else "ไม่ผ่าน"},
+                   "verdict": wording.verdict(a)},
         "top": {"number": ranked[0].number, "name": ranked[0].name, "score": fmt(ranked[0].score)},
         "bottom": {"number": ranked[-1].number, "name": ranked[-1].name, "score": fmt(ranked[-1].score)},
         "history": history,

@@ -17,6 +17,7 @@ from typing import Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from . import schema
+from .blanks import blanks_in
 from .problems import ContentError, Problem, errors, shown_path
 from .project import Project
 from .walk import split_marker
@@ -80,18 +81,20 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
-def _places(model: type[BaseModel], key: str, loc: tuple[str, ...] = ()) -> list[str]:
-    """Where in a file of this model the key `key` is valid, as dotted paths."""
-    out = []
-    for name, info in model.model_fields.items():
-        if name == key:
-            out.append(".".join(loc) or "ระดับบนสุดของไฟล์")
+def _slipped(root: type[BaseModel], loc: tuple[Any, ...], key: str) -> str | None:
+    """Where `key` belongs if an indentation slip moved it: a level up (an enclosing part of
+    the file) or a level down (a part right below); None if it belongs to neither."""
+    parents = [loc[:n] for n in range(len(loc) - 1, -1, -1)]
+    for at in parents[1:]:
+        model = _model_at(root, at)
+        if model is not None and key in model.model_fields:
+            return ".".join(str(p) for p in at if not isinstance(p, int)) or "ระดับบนสุดของไฟล์"
+    here = _model_at(root, loc[:-1])
+    for name, info in (here.model_fields.items() if here else ()):
         inner = _unwrap(info.annotation)
-        while get_origin(inner) in (list, tuple, dict):
-            inner = _unwrap(get_args(inner)[-1])
-        if isinstance(inner, type) and issubclass(inner, BaseModel) and inner is not model and len(loc) < 4:
-            out.extend(_places(inner, key, loc + (name,)))
-    return out
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and key in inner.model_fields:
+            return ".".join([*(str(p) for p in loc[:-1] if not isinstance(p, int)), name])
+    return None
 
 
 def _unknown_key(root: type[BaseModel], loc: tuple[Any, ...]) -> str:
@@ -101,13 +104,13 @@ def _unknown_key(root: type[BaseModel], loc: tuple[Any, ...]) -> str:
                 "ให้ใส่ข้อความทั้งบรรทัดในเครื่องหมายคำพูด \"…\"")
     here = _model_at(root, loc[:-1])
     choices = [name for name in (here.model_fields if here else ()) if name != key]
-    elsewhere = _places(root, key)
-    if elsewhere:
-        return (f"หัวข้อ '{key}' อยู่ผิดที่ ควรอยู่ใต้ {' หรือ '.join(elsewhere)} "
-                "ตรวจการย่อหน้าของบรรทัดนี้")
+    belongs = _slipped(root, loc, key)  # a real key one level off beats a look-alike here
+    if belongs:
+        return f"หัวข้อ '{key}' อยู่ผิดที่ ควรอยู่ใต้ {belongs} ตรวจการย่อหน้าของบรรทัดนี้"
     near = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
-    hint = f" หมายถึง '{near[0]}' หรือไม่?" if near else (f" (ที่ใช้ได้: {', '.join(choices)})" if choices else "")
-    return f"ไม่รู้จักหัวข้อ '{key}'{hint}"
+    if near:
+        return f"ไม่รู้จักหัวข้อ '{key}' หมายถึง '{near[0]}' หรือไม่?"
+    return f"ไม่รู้จักหัวข้อ '{key}'" + (f" (ที่ใช้ได้: {', '.join(choices)})" if choices else "")
 
 
 def _message(err: Any, root: type[BaseModel]) -> str:
@@ -160,10 +163,13 @@ _KINDS: dict[type[BaseModel], tuple[str, set[str]]] = {
 
 
 def validate(doc: YamlDoc, model: type[M], problems: list[Problem]) -> M | None:
+    blanks = blanks_in(doc.data)
+    problems.extend(doc.problem(loc, f"ยังไม่ได้กรอก: {what}" if what else "ยังไม่ได้กรอก") for loc, what in blanks)
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        found = exc.errors()
+        # A blank where a number goes fails validation too: the blank says it better.
+        found = [e for e in exc.errors() if not any(tuple(e["loc"][:len(loc)]) == loc for loc, _ in blanks)]
         if isinstance(doc.data, dict) and model in _KINDS:
             keys = set(map(str, doc.data))
             for other, (label, marks) in _KINDS.items():

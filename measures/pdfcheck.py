@@ -144,6 +144,29 @@ def blank_pages(pdf: Path, top_cm: float = 0.0, bottom_cm: float = 0.0, dpi: int
         return blank
 
 
+def fill_fractions(pdf: Path, top_cm: float, bottom_cm: float, dpi: int = 20) -> list[float]:
+    """Per page, the height of its ink between the margins as a share of that height
+    (0 for an empty page, 1 for a page inked from top to bottom margin)."""
+    from PIL import Image
+
+    px = dpi / CM_PER_INCH
+    with tempfile.TemporaryDirectory(prefix="measures-fill-") as tmp:
+        out = []
+        for png in render(pdf, dpi, Path(tmp)):
+            with Image.open(png) as im:
+                width, height = im.size
+            body = (0, round(top_cm * px), width, height - round(bottom_cm * px))
+            box = ink_box(png, crop=body)
+            out.append(0.0 if box is None else (box[3] - box[1]) / (body[3] - body[1]))
+        return out
+
+
+def near_empty_pages(pdf: Path, top_cm: float, bottom_cm: float, below: float = 0.30) -> list[int]:
+    """Pages whose content covers less than `below` of the body height: a short table, the
+    overflow of a cell or a signature left alone on a page."""
+    return [n for n, f in enumerate(fill_fractions(pdf, top_cm, bottom_cm), start=1) if f < below]
+
+
 def _width_px(png: Path) -> int:
     from PIL import Image
 

@@ -77,3 +77,8 @@ def arabic_digits(text: str) -> str:
 
 
 _TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def fiscal_year(day: date) -> int:
+    """The Thai government fiscal year (Buddhist era) a day falls in: it begins on 1 October."""
+    return day.year + 543 + (1 if day.month >= 10 else 0)

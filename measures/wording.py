@@ -26,6 +26,18 @@ def indicator_text(i: IndicatorResult | Item) -> str:
     return f"{label} คะแนน {fmt(i.score)}"
 
 
+def verdict(a: Analysis) -> str:
+    """Whether the result passed, and by which rule when only a tool's own minimum failed it."""
+    mark = fmt(a.framework.pass_mark)
+    if a.passed:
+        return f"ผ่านเกณฑ์ (ร้อยละ {mark} ขึ้นไป)"
+    low = a.tools_below_threshold
+    if low and r2(a.total) >= a.framework.pass_mark:
+        return (f"ไม่ผ่านเกณฑ์ เนื่องจากคะแนนเฉลี่ยของ {join_thai([t.code for t in low])} ต่ำกว่าเกณฑ์ขั้นต่ำของเครื่องมือ "
+                f"แม้คะแนนรวมจะถึงร้อยละ {mark}")
+    return f"ไม่ผ่านเกณฑ์ (ร้อยละ {mark} ขึ้นไป)"
+
+
 def strengths(a: Analysis) -> str:
     passed = [i for i in a.ranked if i.passed]
     mark = fmt(a.framework.pass_mark)

@@ -39,6 +39,9 @@ CASES = {
     "missing indicator": (RES, "  4: 95.00\n", "", "scores:", "ไม่มีคะแนนของตัวชี้วัดที่ 4"),
     "unknown indicator": (RES, "  10: 93.75\n", "  10: 93.75\n  11: 90\n", "scores:", "ตัวชี้วัดที่ 11 ไม่มีในกรอบ"),
     "empty item": (M6, "followup:", "  - plain: true\nfollowup:", "- plain: true", "รายการว่าง"),
+    "signatory key unknown": (PUB, "signatories: []", "signatories:\n  - name: ก\n    position: ข\n    title: ค", "title:", "(ที่ใช้ได้: name, position, caption)"),
+    "signatory key misspelt": (PUB, "signatories: []", "signatories:\n  - name: ก\n    position: ข\n    captoin: ค", "captoin:", "หมายถึง 'caption' หรือไม่?"),
+    "weakness without about": (PUB, "    - about: \"9\"\n      text: การวัด", "    - การวัด", "- การวัด", "ต้องระบุว่าเกี่ยวกับอะไร"),
     "bad date": (PUB, "signatories: []", "signatories: []\ndate: 2565-02-30", "date:", "ไม่มีวันที่ 30 กุมภาพันธ์ 2565 ในปฏิทิน"),
     "date not Buddhist era": (PUB, "signatories: []", "signatories: []\ndate: 2022-03-01", "date:", "พุทธศักราช"),
 }

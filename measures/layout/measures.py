@@ -77,8 +77,8 @@ def write(w: Writer) -> None:
     w.tag("{%p endif %}")
     w.p("{{ sec.total }} ผลการประเมินของ{{ office.name }} ประจำปีงบประมาณ พ.ศ. {{ assessed }} ได้คะแนน "
         "{{ result.total }}{% if national %} อันดับที่ {{ national.rank }} จาก {{ national.of }} เขต{% endif %} "
-        "อยู่ในระดับ {{ result.level_code }} ({{ result.level_name }}) {{ result.verdict }}เกณฑ์ "
-        "(ร้อยละ {{ framework.pass_mark }} ขึ้นไป) โดยตัวชี้วัดที่ {{ top.number }} {{ top.name }} "
+        "อยู่ในระดับ {{ result.level_code }} ({{ result.level_name }}) {{ result.verdict }} "
+        "โดยตัวชี้วัดที่ {{ top.number }} {{ top.name }} "
         "ได้คะแนนสูงสุด {{ top.score }} คะแนน และตัวชี้วัดที่ {{ bottom.number }} {{ bottom.name }} "
         "ได้คะแนนต่ำสุด {{ bottom.score }} คะแนน ทั้งนี้ ระดับผลการประเมินเทียบกับเกณฑ์คะแนน มีดังนี้", keep=True)
     # The levels sit with the result they explain (part 1 ended on a page holding only this table).

@@ -1,0 +1,145 @@
+"""New content for an office, with every fact and note a marked blank (never another office's words).
+
+A blank is a text `<กรอก: what to write>`. `measures check` lists every blank still to fill, in
+file order; a build refuses while any is left. The files name their editor schema so an
+editor completes keys while the officer types.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from .blanks import blank
+from .load import Content
+from .problems import ContentError, Problem
+from .schema import Framework
+
+
+def schema_line(path: Path, kind: str, content: Content) -> str:
+    """The line that tells an editor (VS Code's YAML extension) which schema a file follows."""
+    target = content.project.root / "schemas" / f"{kind}.schema.json"
+    return f"# yaml-language-server: $schema={os.path.relpath(target, path.parent)}\n"
+
+
+def _units(content: Content) -> list[str]:
+    """The unit keys the standard measures name: every office must define them."""
+    measures, _ = content.load_measures([])
+    return list(dict.fromkeys(k for m in measures for k in m.responsible))
+
+
+def office_yaml(office_id: str, units: list[str]) -> str:
+    unit_lines = "".join(f"  {k}: {blank('ชื่อกลุ่มงานหรือผู้รับผิดชอบ ที่มาตรการกลางเรียกว่า ' + k)}\n" for k in units)
+    return (f"""# ข้อมูลของหน่วยงาน: ทุกข้อความ <กรอก: …> ต้องแทนด้วยข้อมูลจริงของหน่วยงานนี้ก่อนสร้างเอกสาร
+# (measures check จะแสดงรายการที่ยังไม่ได้กรอก) ข้อความในเอกสารอ้างถึงข้อมูลเหล่านี้ด้วย {{office.name}} เป็นต้น
+id: {office_id}
+name: {blank('ชื่อเต็มของหน่วยงาน')}
+short_name: {blank('ชื่อย่อ เช่น สพป.… เขต …')}
+parents:
+  - สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน
+  - กระทรวงศึกษาธิการ
+address:
+  line: {blank('เลขที่ หมู่ที่ ถนน')}
+  subdistrict: {blank('ตำบล (ไม่ต้องพิมพ์คำว่าตำบล)')}
+  district: {blank('อำเภอ (ไม่ต้องพิมพ์คำว่าอำเภอ)')}
+  province: {blank('จังหวัด (ไม่ต้องพิมพ์คำว่าจังหวัด)')}
+  postcode: {blank('รหัสไปรษณีย์')}
+phone: {blank('หมายเลขโทรศัพท์')}
+phone_ext: ""        # เบอร์ต่อ ถ้ามี
+fax: ""
+email: {blank('อีเมลของหน่วยงาน')}
+website: {blank('เว็บไซต์ของหน่วยงาน เช่น http://www….go.th')}
+facebook: ""
+hotline: ""          # สายตรงผู้อำนวยการ ถ้ามี
+director:
+  name: {blank('ชื่อผู้อำนวยการ')}
+  position: {blank('ตำแหน่ง เช่น ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา…')}
+units:               # กลุ่มงานที่มาตรการอ้างถึงด้วย {{unit.ชื่อ}}
+{unit_lines}complaint_channels:  # ช่องทางร้องเรียนของหน่วยงาน (ใช้ {{office.phone_with_ext}} {{office.email}} ได้)
+  - {blank('ช่องทางร้องเรียนที่ 1')}
+  - {blank('ช่องทางร้องเรียนที่ 2')}
+style:
+  digits: arabic     # thai สำหรับเลขไทยทั้งเล่ม
+""")
+
+
+def results_yaml(framework: Framework) -> str:
+    scores, subs = [], []
+    for ind in framework.indicators:
+        if ind.subindicators:
+            subs += [f'  "{s.number}": {blank(f"คะแนนตัวชี้วัดย่อยที่ {s.number} {s.name}")}\n'
+                     for s in ind.subindicators]
+        else:
+            scores.append(f"  {ind.number}: {blank(f'คะแนนตัวชี้วัดที่ {ind.number} {ind.name}')}\n")
+    return (f"""# ผลการประเมิน ITA ปี {framework.year} ตามรายงานของผู้ประเมิน: กรอกคะแนนเป็นตัวเลข ทศนิยม 2 ตำแหน่ง
+# ตัวชี้วัดที่มีตัวชี้วัดย่อยให้กรอกคะแนนตัวชี้วัดย่อย ระบบคำนวณคะแนนตัวชี้วัดให้
+# (ถ้ามีเฉพาะคะแนนตัวชี้วัด ให้ลบ subscores แล้วกรอกคะแนนตัวชี้วัดใน scores แทน)
+framework: {framework.id}
+year: {framework.year}
+scores:
+{''.join(scores)}subscores:
+{''.join(subs)}# national: {{average: 0.00, rank: 1, of: 245}}   # ผลระดับประเทศ ถ้ามี
+# history: {{2566: 0.00}}                          # คะแนนรวมของปีก่อน ๆ ถ้ามี
+""")
+
+
+def publication_yaml(year: int, framework: Framework) -> str:
+    what = "ผลการประเมินด้วย {} ชี้ให้เห็นอะไร (ลบทั้งข้อถ้าเครื่องมือนี้ไม่ใช่จุดแข็ง)"
+    tools = "".join(f"    {t.code}:\n      - {blank(what.format(t.code))}\n" for t in framework.tools)
+    return (f"""# เอกสารปีงบประมาณ {year}: ตัวเลขทุกตัวในเอกสารคำนวณจากไฟล์ผลการประเมิน ข้อความนี้มีเฉพาะถ้อยคำของสำนักงาน
+# ให้เขียนใหม่ทั้งหมดสำหรับผลการประเมินของหน่วยงานนี้ อย่าคัดลอกจากปีก่อนหรือหน่วยงานอื่น
+# about: บอกว่าข้อนั้นเกี่ยวกับอะไร: รหัสเครื่องมือ (OIT) ตัวชี้วัด ("9") หรือตัวชี้วัดย่อย ("9.5")
+year: {year}
+results: ita-{framework.year}.yaml
+motto: []
+analysis:
+  strengths:
+{tools}  weaknesses:
+    - about: {blank('ตัวชี้วัดหรือตัวชี้วัดย่อยที่ได้คะแนนต่ำ เช่น 9.5')}
+      text: {blank('จุดอ่อนของข้อนี้ตามผลการประเมิน')}
+  improvements:
+    - indicator: {blank('ตัวชี้วัดหรือตัวชี้วัดย่อย เช่น 9.5')}
+      issue:
+        - {blank('ประเด็นการประเมินที่ยังไม่ได้คะแนน')}
+      improve:
+        - {blank('สิ่งที่จะพัฒนา')}
+  practice_intro: ""
+  practice:
+    - about: {blank('ตัวชี้วัดหรือตัวชี้วัดย่อย เช่น 9.5')}
+      measure: {blank('แนวทางปฏิบัติ')}
+      steps:
+        - {blank('ขั้นตอนหรือวิธีการ')}
+      responsible: []    # รหัสกลุ่มงานจาก units ใน office.yaml
+      timing: ""
+      monitoring: {blank('การกำกับติดตาม')}
+  actions:
+    - about: {blank('ตัวชี้วัดหรือตัวชี้วัดย่อย เช่น 9.5')}
+      text: {blank('แนวทางเร่งด่วน')}
+measures: {{}}
+sections: []
+signatories:
+  - name: {blank('ชื่อผู้ลงนาม')}
+    position: ผู้อำนวยการ{{office.name}}
+""")
+
+
+def new_office(content: Content, office_id: str, year: int, assessed: int | None = None) -> list[Path]:
+    """Create content/offices/<id>/ for a publication of `year` analysing ITA `assessed`."""
+    assessed = assessed if assessed is not None else year - 1
+    base = content.root / "offices" / office_id
+    if base.exists():
+        raise ContentError([Problem(str(base), None, "", "มีโฟลเดอร์ของหน่วยงานนี้อยู่แล้ว ไม่เขียนทับ")])
+    problems: list[Problem] = []
+    framework = content.load_framework(f"ita-{assessed}", problems)
+    if framework is None:
+        raise ContentError(problems)
+    files = {base / "office.yaml": ("office", office_yaml(office_id, _units(content))),
+             base / str(year) / "publication.yaml": ("publication", publication_yaml(year, framework)),
+             base / str(year) / f"ita-{assessed}.yaml": ("results", results_yaml(framework))}
+    for path, (kind, body) in files.items():
+        text = schema_line(path, kind, content) + body
+        yaml.safe_load(text)  # what we write must read back
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return list(files)
