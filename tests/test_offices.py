@@ -317,3 +317,17 @@ def fill(path: Path, values: dict[str, str], **every: str) -> None:
 
 def k_is_number(key: str) -> bool:
     return key.startswith(("scores", "subscores"))
+
+
+def test_every_framework_carries_background_and_an_office_or_publication_may_replace_it(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    loader = Content(content)
+    for fid in loader.framework_ids():
+        assert loader.load_framework(fid, []).background, fid
+    edit(content / NAN1 / "office.yaml", lambda d: d.update(background=["ความเป็นมาของสำนักงานเอง"]))
+    t = text_of(build("nan1", 2566, "measures", out_dir=tmp_path / "a", content=Content(content)).path)
+    assert "ความเป็นมาของสำนักงานเอง" in t and "สำนักงาน ป.ป.ช.) ได้พัฒนา" not in t
+    edit(content / NAN1 / "2566/publication.yaml", lambda d: d.update(background=["ความเป็นมาของฉบับนี้"]))
+    t = text_of(build("nan1", 2566, "measures", out_dir=tmp_path / "b", content=Content(content)).path)
+    assert "ความเป็นมาของฉบับนี้" in t and "ความเป็นมาของสำนักงานเอง" not in t

@@ -22,9 +22,9 @@ def blocks_docx(template_data: bytes, blocks: list[Block]) -> bytes:
         if el.tag != qn("w:sectPr"):
             body.remove(el)
     w = Writer(doc)
-    for b in blocks:
-        if b.text:
-            w.p(b.text)
+    for n, b in enumerate(blocks):
+        if b.text:  # a lead-in stays with the table or list it introduces
+            w.p(b.text, keep=n + 1 < len(blocks) and not blocks[n + 1].text)
         elif b.list:
             for entry in b.list:
                 w.p(f"-\t{entry}", "Bullet")
