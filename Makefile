@@ -7,7 +7,8 @@ YEAR   ?=
 ARGS   := --office $(OFFICE) $(if $(YEAR),--year $(YEAR))
 STAMP  := $(VENV)/.installed
 
-.PHONY: measures preface pdf check score test bench clean
+ROUND  ?=
+.PHONY: measures preface pdf report site check score test bench clean
 
 # The venv is (re)made when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -24,6 +25,12 @@ preface: $(STAMP)  ## build/<office>/preface-<year>.docx
 
 pdf: $(STAMP)  ## both documents as PDF (needs LibreOffice)
 	$(BIN)/measures pdf $(ARGS)
+
+report: $(STAMP)  ## build/<office>/report-<year>-<6m|12m>.docx, the progress report (O39)
+	$(BIN)/measures report $(ARGS) $(if $(ROUND),--round $(ROUND))
+
+site: $(STAMP)  ## build/<office>/site/, the publication as a web page to upload
+	$(BIN)/measures site $(ARGS)
 
 check: $(STAMP)  ## validate all content
 	$(BIN)/measures check
