@@ -12,7 +12,7 @@ from . import refs
 from .analyse import Analysis, IncompleteResults, analyse
 from .load import Content, Loaded
 from .problems import ContentError, Problem, errors, unique
-from .rules import Key, Rule, Subject, Text, keys, names, notes, references, results, text
+from .rules import Key, Rule, Subject, Text, keys, names, notes, progress, references, results, text
 from .walk import marked
 
 RULES: list[Rule] = [
@@ -23,6 +23,7 @@ RULES: list[Rule] = [
     notes.abouts, notes.assessed_year, notes.full_marks, notes.mentions, notes.failed_claims,
     notes.failing_strengths, notes.passing_weaknesses, notes.focus, notes.improvements_cover_the_weakest,
     notes.target,
+    progress.activities, progress.future,
 ]
 
 _TOKEN = object()
@@ -54,6 +55,8 @@ def subject(loaded: Loaded) -> Subject:
     models = [(loaded.docs["office"], loaded.office), (loaded.docs["publication"], loaded.publication),
               (loaded.docs["framework"], loaded.framework)]
     models += [(loaded.measure_docs[m.id], m) for m in loaded.measures]
+    if loaded.progress is not None:
+        models.append((loaded.docs["progress"], loaded.progress))
     for doc, model in models:
         for found in marked(model):
             if found.marker.name == "prose":

@@ -179,13 +179,13 @@ def publication_options(f: Callable[..., None]) -> Callable[..., None]:
 
 
 
-def _build(kind: DocKind, office: str, year: int | None, out: Path | None) -> Any:
+def _build(kind: DocKind, office: str, year: int | None, out: Path | None, round_kind: str = "12m") -> Any:
     """Build one document; every failure is a message and exit 1."""
     from .pipeline import build
     from .render import TemplateProblem
     from .write import OutputError
     try:
-        built = build(office, year, kind, out_dir=out, content=_content())
+        built = build(office, year, kind, out_dir=out, content=_content(), round_kind=round_kind)  # type: ignore[arg-type]
     except TemplateProblem as exc:
         _fail(exc.problems)
     except ContentError as exc:
@@ -242,6 +242,40 @@ def pdf_cmd(office: str, year: int | None, out: Path | None) -> None:
         raise SystemExit(EXIT_CONTENT) from None
     for pdf in pdfs:
         click.echo(shown_path(pdf))
+
+
+@main.command("report")
+@publication_options
+@click.option("--round", "round_kind", type=click.Choice(["6", "12"]), default="12", show_default=True,
+              help="6: the six months 1 October – 31 March; 12: the whole fiscal year")
+def report_cmd(office: str, year: int | None, out: Path | None, round_kind: str) -> None:
+    """Build build/<office>/report-<year>-<6m|12m>.docx, the report on carrying the measures out
+    (O39 in ITA 2564), from the activities in content/offices/<office>/<year>/progress.yaml.
+
+    \b
+    Example:
+      measures report --office kksec --year 2565 --round 6
+    """
+    _build("report", office, year, out, round_kind=f"{round_kind}m")
+
+
+@main.command("new-year")
+@click.option("--office", required=True, callback=_office_id, help="office id, a folder in content/offices")
+@click.option("--year", type=int, required=True, help="fiscal year of the new publication")
+@click.option("--assessed", type=int, help="the ITA year it analyses (default: as the office's last one did)")
+def new_year_cmd(office: str, year: int, assessed: int | None) -> None:
+    """Start the next year's publication: the office's own texts, changed measures, own sections
+    and signatories carried forward; the new scores and the year's notes as blanks <กรอก: …>;
+    the results file's history filled from the earlier ones (the last total computed).
+
+    \b
+    Example:
+      measures new-year --office kksec --year 2566
+    """
+    from .scaffold import new_year
+    for path in new_year(_content(), office, year, assessed):
+        click.echo(shown_path(path))
+    click.echo("กรอกคะแนนและข้อความของปีใหม่ทุกช่อง <กรอก: …> แล้วสั่ง measures check", err=True)
 
 
 @main.command("new-office")

@@ -13,6 +13,7 @@ from decimal import Decimal
 from . import wording
 from .analyse import level_of, r2
 from .numbering import Line
+from .progress import Round
 from .resolve import Resolved
 from .schema.publication import Block
 from .wording import fmt, weight
@@ -165,4 +166,63 @@ def context(model: Resolved) -> dict[str, object]:
         "sections_after_analysis": sections("after_analysis"),
         "sections_after_measures": sections("after_measures"),
         "sec": sec,
+    }
+
+
+# --------------------------------------------------------------------------- the progress report
+
+def money(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+def share(value: Decimal | None) -> str:
+    return "–" if value is None else fmt(value)
+
+
+def report_context(model: Resolved, r: Round) -> dict[str, object]:
+    """The progress report of one round: per measure its activities, then the sums."""
+    from .progress import STATUS_TEXT, by_measure, find_step, tally
+    from .wording import progress_summary, round_title
+    assert model.progress is not None
+    office, pub, progress = model.office, model.publication, model.progress
+    per = by_measure(progress, [m.id for m in model.measures], r)
+    overall = tally([row for mp in per for row in mp.rows])
+    measures, problems, suggestions = [], [], []
+    for m, mp in zip(model.measures, per):
+        rows = []
+        for n, (a, status) in enumerate(mp.rows, 1):
+            steps = find_step(a.step, m.lines) if a.step else []
+            when = " – ".join(d.long() for d in (a.start, a.end) if d is not None)
+            rows.append({"n": n, "title": a.title, "when": when, "step": steps[0] if len(steps) == 1 else "",
+                         "budget": money(a.budget), "spent": money(a.spent),
+                         "ticks": {s: "√" if s == status else "" for s in STATUS_TEXT},
+                         "status": STATUS_TEXT[status], "result": a.result, "evidence": list(a.evidence),
+                         "over_budget": a.over_budget_reason, "responsible": model.unit_names(a.responsible)})
+            problems += [{"measure": m.number, "activity": a.title, "text": t} for t in a.problems]
+            suggestions += [{"measure": m.number, "activity": a.title, "text": t} for t in a.suggestions]
+        t = mp.tally
+        measures.append({"number": m.number, "title": m.title, "activities": rows,
+                         "summary": {"count": t.count, "done": t.by_status["done"],
+                                     "in_progress": t.by_status["in_progress"],
+                                     "not_started": t.by_status["not_started"], "done_share": share(t.done_share),
+                                     "budget": money(t.budget), "spent": money(t.spent),
+                                     "spent_share": share(t.spent_share)}})
+    signatories = progress.signatories if progress.signatories is not None else pub.signatories
+    return {
+        "office": {"name": office.name, "short_name": office.short_name, "parents": office.parents},
+        "year": progress.year,
+        "round": {"kind": r.kind, "title": round_title(r)},
+        "toc_marker": TOC_MARKER,
+        "measures": measures,
+        "total": {"count": overall.count, "done": overall.by_status["done"],
+                  "in_progress": overall.by_status["in_progress"], "not_started": overall.by_status["not_started"],
+                  "done_share": share(overall.done_share), "budget": money(overall.budget),
+                  "spent": money(overall.spent), "spent_share": share(overall.spent_share)},
+        "summary_texts": progress_summary(r, overall, [(m.number, m.title, mp.tally)
+                                                       for m, mp in zip(model.measures, per)], office.name),
+        "problems": problems,
+        "suggestions": suggestions,
+        "date_text": progress.date.long() if progress.date else "",
+        "signatories": [{"name": s.name, "position": s.position, "caption": getattr(s, "caption", "")}
+                        for s in signatories],
     }

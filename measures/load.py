@@ -26,6 +26,7 @@ from .yamlfile import YamlDoc, read_yaml
 OFFICE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 M = TypeVar("M", bound=BaseModel)
 
+PROGRESS = "progress.yaml"  # beside publication.yaml: the activities of that fiscal year
 FACT_KEYS = ("phone", "fax", "hotline", "email", "website", "facebook")
 
 
@@ -197,6 +198,7 @@ class Loaded:
     measure_docs: dict[str, YamlDoc]         # measure id -> its file
     warnings: list[Problem] = field(default_factory=list)
     others: dict[str, str] = field(default_factory=dict)  # another office's contact fact -> its short name
+    progress: schema.Progress | None = None                # the year's activities, when recorded
 
 
 class Content:
@@ -409,12 +411,20 @@ class Content:
             else:
                 results_doc, results, fw = self.load_results(base / str(year) / name, problems)
         measures, measure_docs = self.load_measures(problems)
+        progress_doc, progress = None, None
+        if (base / str(year) / PROGRESS).exists() or (base / str(year) / PROGRESS).is_symlink():
+            progress_doc = self.read(base / str(year) / PROGRESS, problems)
+            progress = validate(progress_doc, schema.Progress, problems) if progress_doc else None
+            if progress is not None and progress_doc is not None and progress.year != year:
+                problems.append(progress_doc.problem(("year",), f"ปี {progress.year} ไม่ตรงกับชื่อโฟลเดอร์ {year}"))
         if errors(problems) or office is None or pub is None or results is None or fw is None:
             raise ContentError(problems)
         assert office_doc and pub_doc and results_doc
         others = {k: v for k, v in self.facts_of_others(office_id).items()
                   if k not in {fact_key(str(getattr(office, f))) for f in FACT_KEYS}}  # shared lines stay usable
-        return Loaded(office, pub, results, fw, measures,
-                      {"office": office_doc, "publication": pub_doc, "results": results_doc,
-                       "framework": self.framework_docs[fw.id]},
-                      measure_docs, [p for p in problems if not p.is_error], others)
+        docs = {"office": office_doc, "publication": pub_doc, "results": results_doc,
+                "framework": self.framework_docs[fw.id]}
+        if progress_doc is not None:
+            docs["progress"] = progress_doc
+        return Loaded(office, pub, results, fw, measures, docs, measure_docs,
+                      [p for p in problems if not p.is_error], others, progress)

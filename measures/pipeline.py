@@ -17,21 +17,24 @@ from pathlib import Path
 from typing import Literal
 
 from .check import check
-from .context import context
+from .context import context, report_context
 from .finish import finish
 from .layout import measures as measures_layout
 from .layout import preface as preface_layout
+from .layout import report as report_layout
 from .layout.writer import Writer
-from .load import Content
+from .load import PROGRESS, Content
 from .problems import ContentError, Problem
+from .progress import Round, RoundKind
 from .render import render, template
 from .resolve import Resolved, resolve
 from .write import reproducible, write_atomic
 
-DocKind = Literal["measures", "preface"]
+DocKind = Literal["measures", "preface", "report"]
 # Document kind -> its layout; the template is the reference document with that layout's body.
 LAYOUTS: dict[DocKind, Callable[[Writer], None]] = {"measures": measures_layout.write,
-                                                    "preface": preface_layout.write}
+                                                    "preface": preface_layout.write,
+                                                    "report": report_layout.write}
 REFERENCE = "reference.docx"
 
 
@@ -48,26 +51,38 @@ def prepare(office: str, year: int | None = None, content: Content | None = None
     return resolve(check(content.load(office, year)))
 
 
-def document(kind: DocKind, model: Resolved, reference: Path) -> bytes:
+def document(kind: DocKind, model: Resolved, reference: Path, round_kind: RoundKind = "12m") -> bytes:
     """context → render → finish: the finished .docx as bytes (nothing written)."""
     chart = None
     if kind == "measures":
         from .chart import indicator_chart  # matplotlib only for the document that has the chart
         chart = indicator_chart(model.analysis, model.thai_digits)
-    doc = render(template(reference, LAYOUTS[kind]), context(model), chart, reference)
+    doc = render(template(reference, LAYOUTS[kind]), context_for(kind, model, round_kind), chart, reference)
     finish(doc, model.office.style)
     out = io.BytesIO()
     doc.save(out)
     return reproducible(out.getvalue(), source_date(model))
 
 
+def context_for(kind: DocKind, model: Resolved, round_kind: RoundKind = "12m") -> dict[str, object]:
+    if kind == "report":
+        return report_context(model, Round.of(model.publication.year, round_kind))
+    return context(model)
+
+
 def build(office: str, year: int | None = None, kind: DocKind = "measures", out_dir: Path | None = None,
-          reference: Path | None = None, content: Content | None = None) -> Built:
+          reference: Path | None = None, content: Content | None = None, round_kind: RoundKind = "12m") -> Built:
     content = content or Content()
     model = prepare(office, year, content)
-    data = document(kind, model, reference or content.project.template(REFERENCE))
+    if kind == "report" and model.progress is None:
+        folder = content.root / "offices" / office / str(model.publication.year)
+        raise ContentError([Problem(content.shown(folder / PROGRESS), None, "",
+                                    "ยังไม่มีข้อมูลกิจกรรมของปีนี้ (progress.yaml) จึงสร้างรายงานผลการดำเนินงานไม่ได้ "
+                                    "ดูตัวอย่างที่ content/offices/kksec/2565/progress.yaml")])
+    data = document(kind, model, reference or content.project.template(REFERENCE), round_kind)
     out_dir = Path(out_dir) if out_dir else content.project.output_dir(office)
-    path = write_atomic(out_dir / f"{kind}-{model.publication.year}.docx", data)
+    name = f"report-{model.publication.year}-{round_kind}" if kind == "report" else f"{kind}-{model.publication.year}"
+    path = write_atomic(out_dir / f"{name}.docx", data)
     return Built(path, model.warnings, model.thai_digits)
 
 

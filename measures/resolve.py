@@ -35,9 +35,10 @@ class Resolved:
     framework: schema.Framework
     results: schema.Results
     analysis: Analysis
-    measures: list[FinalMeasure]
+    measures: list[FinalMeasure]   # the seven, then the office's own
     actions: list[Line]
     warnings: list[Problem]
+    progress: schema.Progress | None = None
 
     def unit_names(self, keys: list[str]) -> list[str]:
         return [self.office.units[k] for k in keys]
@@ -45,17 +46,6 @@ class Resolved:
     @property
     def thai_digits(self) -> bool:
         return self.office.style.digits == "thai"
-
-
-def merge_measure(m: schema.Measure, o: schema.MeasureOverride | None) -> schema.Measure:
-    if o is None:
-        return m
-    return m.model_copy(update={
-        "title": o.title or m.title,
-        "guideline": list(o.guideline if o.guideline is not None else m.guideline) + list(o.add),
-        "followup": o.followup if o.followup is not None else m.followup,
-        "responsible": o.responsible if o.responsible is not None else m.responsible,
-    })
 
 
 def resolve(checked: Checked) -> Resolved:
@@ -70,9 +60,14 @@ def resolve(checked: Checked) -> Resolved:
     expand = {"complaint_channels": list(office.complaint_channels)}
     measures = []
     for standard in loaded.measures:
-        m = merge_measure(transform(standard, PROSE, r), pub.measures.get(standard.id))
+        m = transform(standard, PROSE, r).merged(pub.measures.get(standard.id))
         measures.append(FinalMeasure(m.id, m.number, m.title, flatten(m.guideline, expand), list(m.followup),
                                      [office.units[k] for k in m.responsible]))
+    for n, own in enumerate(pub.own_measures, start=len(measures) + 1):
+        measures.append(FinalMeasure(own.id, n, own.title, flatten(own.guideline, expand), list(own.followup),
+                                     [office.units[k] for k in own.responsible]))
+    progress = transform(loaded.progress, PROSE, r) if loaded.progress is not None else None
     return Resolved(office=office, publication=pub, framework=transform(loaded.framework, PROSE, r),
                     results=loaded.results, analysis=checked.analysis, measures=measures,
-                    actions=flatten(pub.analysis.actions, expand), warnings=list(checked.warnings))
+                    actions=flatten(pub.analysis.actions, expand), warnings=list(checked.warnings),
+                    progress=progress)

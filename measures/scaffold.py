@@ -7,14 +7,17 @@ editor completes keys while the officer types.
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
 
+from .analyse import IncompleteResults, analyse, r2
 from .blanks import blank
 from .load import Content
 from .problems import ContentError, Problem
 from .schema import Framework
+from .yamlfile import read_yaml
 
 
 def schema_line(path: Path, kind: str, content: Content) -> str:
@@ -64,7 +67,7 @@ style:
 """)
 
 
-def results_yaml(framework: Framework) -> str:
+def results_yaml(framework: Framework, history: dict[int, Decimal] | None = None) -> str:
     scores, subs = [], []
     for ind in framework.indicators:
         if ind.subindicators:
@@ -80,11 +83,15 @@ year: {framework.year}
 scores:
 {''.join(scores)}subscores:
 {''.join(subs)}# national: {{average: 0.00, rank: 1, of: 245}}   # ผลระดับประเทศ ถ้ามี
-# history: {{2566: 0.00}}                          # คะแนนรวมของปีก่อน ๆ ถ้ามี
-""")
+""" + (history_yaml(history) if history else "# history: {2566: 0.00}   # คะแนนรวมของปีก่อน ๆ ถ้ามี\n"))
 
 
-def publication_yaml(year: int, framework: Framework) -> str:
+def history_yaml(history: dict[int, Decimal]) -> str:
+    lines = "".join(f"  {y}: {r2(v)}\n" for y, v in sorted(history.items()))
+    return "# คะแนนรวมของปีก่อน ๆ: จากไฟล์ผลการประเมินของปีก่อน (ปีล่าสุดคำนวณจากคะแนน ไม่ได้พิมพ์)\nhistory:\n" + lines
+
+
+def publication_yaml(year: int, framework: Framework, carried: dict[str, object] | None = None) -> str:
     what = "ผลการประเมินด้วย {} ชี้ให้เห็นอะไร (ลบทั้งข้อถ้าเครื่องมือนี้ไม่ใช่จุดแข็ง)"
     tools = "".join(f"    {t.code}:\n      - {blank(what.format(t.code))}\n" for t in framework.tools)
     return (f"""# เอกสารปีงบประมาณ {year}: ตัวเลขทุกตัวในเอกสารคำนวณจากไฟล์ผลการประเมิน ข้อความนี้มีเฉพาะถ้อยคำของสำนักงาน
@@ -92,7 +99,6 @@ def publication_yaml(year: int, framework: Framework) -> str:
 # about: บอกว่าข้อนั้นเกี่ยวกับอะไร: รหัสเครื่องมือ (OIT) ตัวชี้วัด ("9") หรือตัวชี้วัดย่อย ("9.5")
 year: {year}
 results: ita-{framework.year}.yaml
-motto: []
 analysis:
   strengths:
 {tools}  weaknesses:
@@ -116,12 +122,24 @@ analysis:
   actions:
     - about: {blank('ตัวชี้วัดหรือตัวชี้วัดย่อย เช่น 9.5')}
       text: {blank('แนวทางเร่งด่วน')}
+""" + (_carried(carried) if carried is not None else f"""motto: []
 measures: {{}}
 sections: []
 signatories:
   - name: {blank('ชื่อผู้ลงนาม')}
     position: ผู้อำนวยการ{{office.name}}
-""")
+"""))
+
+
+# What belongs to the office rather than to one year's result: carried into the next year.
+CARRIED = ("background", "motto", "measures", "own_measures", "sections", "signatories")
+
+
+def _carried(data: dict[str, object]) -> str:
+    kept = {k: data[k] for k in CARRIED if k in data and data[k] not in (None, [], {})}
+    text = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=1000) if kept else ""
+    return ("# ส่วนต่อไปนี้ยกมาจากปีก่อน (ข้อความของสำนักงาน มาตรการที่ปรับ ส่วนของสำนักงานเอง ผู้ลงนาม): "
+            "ตรวจว่ายังเป็นจริงสำหรับปีนี้\n" + text)
 
 
 def new_office(content: Content, office_id: str, year: int, assessed: int | None = None) -> list[Path]:
@@ -140,6 +158,44 @@ def new_office(content: Content, office_id: str, year: int, assessed: int | None
     for path, (kind, body) in files.items():
         text = schema_line(path, kind, content) + body
         yaml.safe_load(text)  # what we write must read back
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return list(files)
+
+
+def new_year(content: Content, office_id: str, year: int, assessed: int | None = None) -> list[Path]:
+    """Start the publication of `year` from the office's latest one: what belongs to the office
+    is carried forward; the new result's scores and every note of the year are blanks; the
+    results file's history holds the earlier totals, the last one computed from its scores."""
+    years = [y for y in content.publication_years(office_id) if y < year]
+    if not years:
+        raise ContentError([Problem(office_id, None, "", f"หน่วยงานนี้ยังไม่มีเอกสารปีก่อน {year} "
+                                                         "ให้เริ่มด้วย measures new-office")])
+    base = content.office_dir(office_id)
+    if (base / str(year)).exists():
+        raise ContentError([Problem(content.shown(base / str(year)), None, "", "มีโฟลเดอร์ของปีนี้อยู่แล้ว ไม่เขียนทับ")])
+    last = content.load(office_id, years[-1])  # must load: carrying a broken year forward helps no one
+    if assessed is None:  # the office's habit: its last publication analysed this many years back
+        assessed = year - (last.publication.year - last.results.year)
+    if assessed <= last.results.year:
+        raise ContentError([Problem(office_id, None, "", f"ผลการประเมินปี {assessed} ไม่ใหม่กว่าปี "
+                                                         f"{last.results.year} ที่เอกสารปี {years[-1]} ใช้แล้ว")])
+    problems: list[Problem] = []
+    framework = content.load_framework(f"ita-{assessed}", problems)
+    if framework is None:
+        raise ContentError(problems)
+    try:
+        total = analyse(last.framework, last.results).total
+    except IncompleteResults as exc:  # pragma: no cover - load() has checked the scores
+        raise ContentError([Problem(office_id, None, "", "; ".join(exc.problems))]) from None
+    history = {y: v for y, v in last.results.history.items() if y < last.results.year}
+    history[last.results.year] = total
+    carried = read_yaml(base / str(years[-1]) / "publication.yaml").data
+    files = {base / str(year) / "publication.yaml": ("publication", publication_yaml(year, framework, carried)),
+             base / str(year) / f"ita-{assessed}.yaml": ("results", results_yaml(framework, history))}
+    for path, (kind, body) in files.items():
+        text = schema_line(path, kind, content) + body
+        yaml.safe_load(text)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return list(files)

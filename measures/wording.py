@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .analyse import Analysis, IndicatorResult, Item, ToolResult, r2
+from .progress import Round, Tally
 from .thai import join_thai
 
 
@@ -140,3 +141,35 @@ def measures_step(a: Analysis, count: int) -> str:
             f"ที่ยังไม่ได้คะแนนเต็ม แม้จะผ่านเกณฑ์คะแนน {mark} แล้ว")
     return (f"พิจารณาและทบทวนองค์ประกอบข้อมูล{what} เพื่อสรุปรวมจัดทำมาตรการภายในเพื่อป้องกันการทุจริต "
             f"จำนวน {count} มาตรการ ได้แก่")
+
+
+# --------------------------------------------------------------------------- the progress report
+
+def round_title(r: Round) -> str:
+    from .thai import MONTHS
+    first = f"1 ตุลาคม {r.year - 1}"
+    if r.kind == "6m":
+        return f"รอบ 6 เดือน ประจำปีงบประมาณ พ.ศ. {r.year} ({first} – 31 {MONTHS[2]} {r.year})"
+    return f"รอบ 12 เดือน ประจำปีงบประมาณ พ.ศ. {r.year} ({first} – 30 {MONTHS[8]} {r.year})"
+
+
+def progress_summary(r: Round, total: Tally, per: list[tuple[int, str, Tally]], office: str) -> list[str]:
+    """The summary's sentences, from the same sums as its table."""
+    if not total.count:
+        return [f"ในรอบนี้ {office} ยังไม่มีกิจกรรมตามมาตรการที่บันทึกไว้"]
+    s = total.by_status
+    parts = [f"ดำเนินการแล้วเสร็จ {s['done']} กิจกรรม (ร้อยละ {fmt(total.done_share or Decimal(0))})"]
+    if s["in_progress"]:
+        parts.append(f"อยู่ระหว่างดำเนินการ {s['in_progress']} กิจกรรม")
+    if s["not_started"]:
+        parts.append(f"ยังไม่ดำเนินการ {s['not_started']} กิจกรรม")
+    out = [f"ในรอบนี้ {office} ดำเนินกิจกรรมตามมาตรการรวม {total.count} กิจกรรม {join_thai(parts)}"]
+    if total.budget:
+        out.append(f"ใช้งบประมาณรวม {total.spent:,.2f} บาท จากงบประมาณที่ได้รับ {total.budget:,.2f} บาท "
+                   f"คิดเป็นร้อยละ {fmt(total.spent_share or Decimal(0))}")
+    else:
+        out.append("กิจกรรมในรอบนี้ดำเนินการโดยไม่ใช้งบประมาณ")
+    idle = [f"มาตรการที่ {n} {title}" for n, title, t in per if not t.count]
+    if idle:
+        out.append(f"มาตรการที่ไม่มีกิจกรรมในรอบนี้ ได้แก่ {join_thai(idle)}")
+    return out

@@ -97,13 +97,13 @@ def test_template_contract():
     from docx import Document
     from docxtpl import DocxTemplate
 
-    from measures.context import context
-    from measures.pipeline import LAYOUTS, REFERENCE
+    from measures.pipeline import LAYOUTS, REFERENCE, context_for
     from measures.render import REQUIRED_STYLES, template
     content = Content()
     reference = content.project.template(REFERENCE)
-    given = set(context(prepare("kksec", 2565, content))) | {"chart"}
+    model = prepare("kksec", 2565, content)
     for kind, write in LAYOUTS.items():
+        given = set(context_for(kind, model)) | {"chart"}
         tpl = DocxTemplate(io.BytesIO(template(reference, write)))
         used = tpl.get_undeclared_template_variables()
         assert used and used <= given, (kind, used - given)

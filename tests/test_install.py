@@ -21,7 +21,11 @@ def installed(tmp_path_factory) -> Path:
     (a .pth line adds our site-packages, whose own .pth files, the editable install of
     the checkout among them, are not run)."""
     tmp = tmp_path_factory.mktemp("install")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp / "dist"), str(PROJECT)],
+    # From a copy: setuptools writes build/lib into the tree it builds, which is the checkout's build/.
+    source = tmp / "source"
+    shutil.copytree(PROJECT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "node_modules", "*.egg-info", "__pycache__", ".pytest_cache", ".hypothesis"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp / "dist"), str(source)],
                    check=True, capture_output=True)
     [wheel] = (tmp / "dist").glob("measures-*.whl")
     venv = tmp / "venv"

@@ -32,7 +32,8 @@ TITLES = ["มาตรการเผยแพร่ข้อมูลต่อ
 # small layout changes. Every example office is here; nan1 writes Thai digits itself.
 PAGES = {("kksec", "measures", "arabic"): range(23, 30), ("kksec", "measures", "thai"): range(23, 30),
          ("kksec", "preface", "arabic"): range(1, 2), ("kksec", "preface", "thai"): range(1, 2),
-         ("nan1", "measures", "thai"): range(25, 32), ("nan1", "preface", "thai"): range(1, 2)}
+         ("nan1", "measures", "thai"): range(25, 32), ("nan1", "preface", "thai"): range(1, 2),
+         ("kksec", "report-6m", "arabic"): range(9, 13), ("nan1", "report-12m", "thai"): range(11, 16)}
 DOCUMENTS = list(PAGES)
 YEARS = {"kksec": 2565, "nan1": 2566}
 TOP_CM, BOTTOM_CM = 2.5, 2.0
@@ -61,7 +62,9 @@ def pdfs(tmp_path_factory):
             shutil.copytree(PROJECT / "content", root / "content")
             replace_text(root / "content/offices/kksec/office.yaml", "digits: arabic", "digits: thai")
             content = Content(root / "content")
-        built = build(office, YEARS[office], kind, out_dir=root / "out", content=content)
+        doc_kind, _, rnd = kind.partition("-")
+        built = build(office, YEARS[office], doc_kind, out_dir=root / "out", content=content,  # type: ignore[arg-type]
+                      round_kind=rnd or "12m")  # type: ignore[arg-type]
         assert built.thai_digits == (digits == "thai")
         jobs[office, kind, digits] = Job(built.path, built.path.with_suffix(".pdf"), built.thai_digits)
     convert_many(list(jobs.values()))
@@ -95,15 +98,18 @@ def test_every_font_embedded_and_thai(pdfs, doc):
 
 @pytest.mark.parametrize("doc", DOCUMENTS)
 def test_nothing_past_the_margins_and_no_blank_page(pdfs, doc):
-    pdf = pdfs[doc]
-    assert pdfcheck.margin_overflow(pdf, right_margin_cm=2.0, left_margin_cm=3.0, tolerance_px=2) == []
+    pdf = pdfs[doc]  # each page's own width: a report's tables are on landscape pages
+    assert pdfcheck.margin_overflow(pdf, right_margin_cm=2.0, left_margin_cm=3.0, page_width_cm=None,
+                                    tolerance_px=2) == []
     assert pdfcheck.blank_pages(pdf, bottom_cm=2.0) == []
 
 
 @pytest.mark.parametrize("doc", DOCUMENTS)
 def test_no_near_empty_page(pdfs, doc):
-    """No page holds only a short table, the overflow of a cell or a signature alone."""
-    assert pdfcheck.near_empty_pages(pdfs[doc], TOP_CM, BOTTOM_CM) == []
+    """No page holds only a short table, the overflow of a cell or a signature alone. Cover,
+    preface and contents stand on pages of their own by design and are not counted."""
+    front = 0 if doc[1] == "preface" else 3
+    assert [n for n in pdfcheck.near_empty_pages(pdfs[doc], TOP_CM, BOTTOM_CM) if n > front] == []
 
 
 def test_measures_text_in_reading_order(pdfs):

@@ -25,9 +25,9 @@ def blocks_docx(template_data: bytes, blocks: list[Block]) -> bytes:
     for n, b in enumerate(blocks):
         if b.text:  # a lead-in stays with the table or list it introduces
             w.p(b.text, keep=n + 1 < len(blocks) and not blocks[n + 1].text)
-        elif b.list:
-            for entry in b.list:
-                w.p(f"-\t{entry}", "Bullet")
+        elif b.list:  # a short list is not split across pages
+            for k, entry in enumerate(b.list):
+                w.p(f"-\t{entry}", "Bullet", keep=k + 1 < len(b.list))
         elif b.table is not None:
             widths = column_widths([b.table.columns, *b.table.rows])
             t = w.table(widths, list(b.table.columns))

@@ -32,20 +32,28 @@ def preface_block(w: Writer) -> None:
 
 
 def signature_block(w: Writer) -> None:
-    """Date, then each signatory (a line to sign on, name, position, caption), kept on one page."""
+    """Date, then the signatories (a line to sign on, name, position, caption), kept on one page:
+    one signs centred; several sign side by side, two to a row, as Thai official documents do."""
     w.p("")
     w.tag("{%p if date_text %}")
     w.p("ประกาศ ณ วันที่ {{ date_text }}", "Signature", keep=True)
     w.tag("{%p endif %}")
-    w.tag("{%p for s in signatories %}")
+    w.tag("{%p if signatories|length > 1 %}")
+    t = w.plain_table([8.0, 8.0])
+    signer: list[tuple[str, str]] = [("Signature", ""), ("Signature", "({{ s.name }})"),
+                                     ("Signature", "{{ s.position }}"), ("Normal", "{%p if s.caption %}"),
+                                     ("Signature", "{{ s.caption }}"), ("Normal", "{%p endif %}")]
+    w.loop_row(t, "for pair in signatories|batch(2)", [
+        [("Normal", f"{{%p for s in pair[{n}:{n + 1}] %}}"), *signer, ("Normal", "{%p endfor %}")]
+        for n in (0, 1)], whole=True)
+    w.tag("{%p elif signatories %}")
     w.p("", "Signature", keep=True)
-    w.p("({{ s.name }})", "Signature", keep=True)
-    w.p("{{ s.position }}", "Signature", keep=True)
-    w.tag("{%p if s.caption %}")
-    w.p("{{ s.caption }}", "Signature", keep=True)
+    w.p("({{ signatories[0].name }})", "Signature", keep=True)
+    w.p("{{ signatories[0].position }}", "Signature", keep=True)
+    w.tag("{%p if signatories[0].caption %}")
+    w.p("{{ signatories[0].caption }}", "Signature")
     w.tag("{%p endif %}")
-    w.tag("{%p endfor %}")
-    w.tag("{%p if not signatories %}")
+    w.tag("{%p else %}")
     w.p("{{ office.name }}", "Signature")
     w.tag("{%p endif %}")
 

@@ -13,6 +13,7 @@ from typing import IO
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
@@ -21,7 +22,7 @@ from docx.shared import Cm
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
-from ..ooxml import repeat_header, set_cell_margins, set_table_width, shade
+from ..ooxml import get_or_add, repeat_header, set_cell_margins, set_table_width, shade
 
 Cell = list[tuple[str, str]]  # a table cell: (style, text) paragraphs
 
@@ -47,6 +48,14 @@ class Writer:
     def page_break(self) -> None:
         para = self.doc.add_paragraph(style="Normal")
         para.add_run().add_break(WD_BREAK.PAGE)
+
+    def landscape(self) -> None:
+        """What follows on landscape pages (a wide table), page numbers carrying on."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        if section.page_width < section.page_height:
+            section.page_width, section.page_height = section.page_height, section.page_width
+        section.different_first_page_header_footer = False  # its first page is numbered too
 
     def h(self, text: str, level: int, new_page: bool = False) -> Paragraph:
         heading: Paragraph = self.doc.add_heading(text, level)
@@ -75,6 +84,16 @@ class Writer:
             repeat_header(t.rows[0]._tr.get_or_add_trPr())
         return t
 
+    def plain_table(self, widths: list[float]) -> Table:
+        """A table without borders or header, for laying things side by side."""
+        t: Table = self.doc.add_table(rows=0, cols=len(widths))
+        t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        t.autofit = False
+        for col, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+            col.set(qn("w:w"), str(int(w * 567)))
+        set_table_width(t._tbl.tblPr, int(sum(widths) * 567))
+        return t
+
     def row(self, table: Table, cells: list[Cell], keep: bool = False) -> _Row:
         """A row; each cell is a list of (style, text) paragraphs. `keep`: the row stays on the
         page of the next one (a short table is not split)."""
@@ -93,11 +112,15 @@ class Writer:
                     para.paragraph_format.keep_with_next = True
         return r
 
-    def loop_row(self, table: Table, loop: str, cells: list[Cell], keep: bool = False) -> None:
-        """A row repeated for each item: {%tr for … %} row, the row, {%tr endfor %} row."""
+    def loop_row(self, table: Table, loop: str, cells: list[Cell], keep: bool = False, whole: bool = False) -> None:
+        """A row repeated for each item: {%tr for … %} row, the row, {%tr endfor %} row.
+        `whole`: a row is never split across pages."""
         blank: list[Cell] = [[] for _ in cells[1:]]
         self.row(table, [[("Normal", f"{{%tr {loop} %}}")]] + blank)
-        self.row(table, cells, keep)
+        row = self.row(table, cells, keep)
+        if whole:
+            row._tr.get_or_add_trPr()
+            get_or_add(row._tr.trPr, "w:cantSplit")
         self.row(table, [[("Normal", "{%tr endfor %}")]] + blank)
 
 

@@ -16,7 +16,13 @@ def units(s: Subject) -> Iterator[Problem]:
 
 
 def measures(s: Subject) -> Iterator[Problem]:
-    ids = {m.id for m in s.loaded.measures}
+    standard = {m.id for m in s.loaded.measures}
+    ids = standard | {m.id for m in s.loaded.publication.own_measures}
+    doc = s.loaded.docs["publication"]
+    for i, own in enumerate(s.loaded.publication.own_measures):
+        if own.id in standard:
+            yield doc.problem(("own_measures", i, "id"), f"'{own.id}' เป็นรหัสของมาตรการมาตรฐาน ให้ตั้งรหัสอื่น "
+                                                         "(ถ้าต้องการแก้มาตรการมาตรฐาน ให้ใช้หัวข้อ measures)")
     for k in s.keys:
         if k.what == "measure_id" and k.value not in ids:
             yield k.doc.problem(k.loc, f"ไม่มีมาตรการ '{k.value}' (ที่มี: {', '.join(sorted(ids))})")

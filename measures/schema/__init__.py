@@ -3,6 +3,7 @@ from .base import MEASURE_ID, PROSE, UNIT_KEY, BuddhistYear, Marker, MeasureId, 
 from .framework import Framework, Indicator, Level, OitItems, SubIndicator, Tool
 from .measure import Item, Measure, MeasureOverride
 from .office import Address, Margins, Office, Person, Style
+from .progress import Activity, Progress
 from .publication import AnalysisNotes, Improvement, PracticeRow, Publication
 from .results import National, Results, Score
 
@@ -10,6 +11,7 @@ __all__ = [
            "MEASURE_ID",
            "PROSE",
            "UNIT_KEY",
+           "Activity",
            "Address",
            "AnalysisNotes",
            "BuddhistYear",
@@ -28,6 +30,7 @@ __all__ = [
            "OitItems",
            "Person",
            "PracticeRow",
+           "Progress",
            "Prose",
            "Publication",
            "Results",

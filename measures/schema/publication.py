@@ -7,12 +7,12 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from .base import ABOUT, BuddhistYear, MeasureId, Prose, Strict, ThaiDate, UnitKey
-from .measure import Item, MeasureOverride
+from .measure import Item, MeasureOverride, OwnMeasure
 from .results import Score
 
 
 class Improvement(Strict):
-    indicator: str = Field(description="indicator or sub-indicator number, e.g. '9.1'")
+    indicator: str = Field(description="ตัวชี้วัดหรือตัวชี้วัดย่อย เช่น \"9.5\"")
     issue: list[Prose] = Field(description="ประเด็นการประเมิน")
     improve: list[Prose] = Field(description="ประเด็นที่ควรพัฒนา")
 
@@ -22,44 +22,45 @@ About = Annotated[str, ABOUT, Field(description="what a note is about: a tool co
 
 
 class Note(Strict):
-    about: About
-    text: Prose
+    about: About = Field(
+        description="เกี่ยวกับอะไร: รหัสเครื่องมือ (OIT) ตัวชี้วัด (\"9\") หรือตัวชี้วัดย่อย (\"9.5\")")
+    text: Prose = Field(description="ข้อความ")
 
 
 class PracticeRow(Strict):
-    about: About
-    measure: Prose
-    steps: list[Prose]
-    responsible: list[UnitKey]
+    about: About = Field(description="เกี่ยวกับอะไร: รหัสเครื่องมือ ตัวชี้วัด หรือตัวชี้วัดย่อย")
+    measure: Prose = Field(description="มาตรการ/แนวทาง")
+    steps: list[Prose] = Field(description="ขั้นตอนหรือวิธีการ")
+    responsible: list[UnitKey] = Field(description="ผู้รับผิดชอบ: รหัสกลุ่มงานใน units")
     timing: Prose = Field("", description="ระยะเวลา")
-    monitoring: Prose = ""
+    monitoring: Prose = Field("", description="การกำกับ ติดตาม")
 
 
 class Action(Item):
     """An action item; it may name what it is about."""
-    about: Annotated[str | None, ABOUT] = None
-    items: list[Action] = []  # type: ignore[assignment]
+    about: Annotated[str | None, ABOUT] = Field(None, description="เกี่ยวกับอะไร (ถ้าระบุ)")
+    items: list[Action] = Field([], description="ข้อย่อย")  # type: ignore[assignment]
 
 
 class AnalysisNotes(Strict):
     prose_kind = "notes"
-    focus: Annotated[str | None, ABOUT] = Field(
-        None, description="the office's own focus: an indicator or sub-indicator below full marks")
-    target: Score | None = Field(None, description="the total the office aims for at the next assessment")
-    strengths: dict[str, list[Prose]] = Field({}, description="tool code -> paragraphs")
-    weaknesses: list[Note] = []
-    improvements_intro: Prose = ""
-    improvements: list[Improvement] = []
-    practice_intro: Prose = ""
-    practice: list[PracticeRow] = []
-    practice_outro: Prose = ""
-    actions_intro: Prose = ""
-    actions: list[Action] = []
+    focus: Annotated[str | None, ABOUT] = Field(None,
+        description="จุดเน้นที่หน่วยงานเลือก: ตัวชี้วัดหรือตัวชี้วัดย่อยที่ยังไม่ได้คะแนนเต็ม")
+    target: Score | None = Field(None, description="ค่าเป้าหมายคะแนนรวมในการประเมินครั้งถัดไป")
+    strengths: dict[str, list[Prose]] = Field({}, description="จุดแข็ง: รหัสเครื่องมือ: ย่อหน้า")
+    weaknesses: list[Note] = Field([], description="จุดอ่อน")
+    improvements_intro: Prose = Field("", description="ข้อความนำตารางประเด็นที่ควรพัฒนา")
+    improvements: list[Improvement] = Field([], description="ตารางประเด็นที่ควรพัฒนา")
+    practice_intro: Prose = Field("", description="ข้อความนำตารางแนวทางปฏิบัติ")
+    practice: list[PracticeRow] = Field([], description="ตารางแนวทางปฏิบัติ")
+    practice_outro: Prose = Field("", description="ข้อความท้ายตารางแนวทางปฏิบัติ")
+    actions_intro: Prose = Field("", description="ข้อความนำแนวทางเร่งด่วน")
+    actions: list[Action] = Field([], description="แนวทางเร่งด่วน (ข้อ)")
 
 
 class Table(Strict):
-    columns: list[Prose]
-    rows: list[list[Prose]]
+    columns: list[Prose] = Field(description="หัวคอลัมน์")
+    rows: list[list[Prose]] = Field(description="แถว (แต่ละแถวมีช่องเท่าจำนวนคอลัมน์)")
 
     @model_validator(mode="after")
     def _width(self) -> Table:
@@ -72,9 +73,9 @@ class Table(Strict):
 class Block(Strict):
     """One block of an office's own section: a paragraph, a list or a table.
     A plain string in the YAML is a paragraph."""
-    text: Prose = ""
-    list: builtins.list[Prose] = []  # the key officers type is `list:`
-    table: Table | None = None
+    text: Prose = Field("", description="ย่อหน้า")
+    list: builtins.list[Prose] = Field([], description="รายการหัวข้อย่อย")  # the key officers type is `list:`
+    table: Table | None = Field(None, description="ตาราง")
 
     @model_validator(mode="before")
     @classmethod
@@ -90,27 +91,29 @@ class Block(Strict):
 
 class Section(Strict):
     """A section the office adds at a named place of the document."""
-    place: Literal["after_analysis", "after_measures"]
-    heading: Prose
-    blocks: list[Block]
+    place: Literal["after_analysis", "after_measures"] = Field(
+        description="ตำแหน่ง: after_analysis (ท้ายส่วนที่ 2) หรือ after_measures (ท้ายส่วนที่ 3)")
+    heading: Prose = Field(description="หัวข้อของส่วน")
+    blocks: list[Block] = Field(description="เนื้อหา: ย่อหน้า list หรือ table")
 
 
 class Signatory(Strict):
-    name: str
-    position: Prose
-    caption: Prose = Field("", description="a line under the signature, e.g. the role: ผู้เสนอ, ผู้อนุมัติ")
+    name: str = Field(description="ชื่อผู้ลงนาม")
+    position: Prose = Field(description="ตำแหน่ง")
+    caption: Prose = Field("", description="บรรทัดใต้ลายมือชื่อ เช่น ผู้เสนอ ผู้อนุมัติ")
 
 
 class Publication(Strict):
     prose_kind = "office"
-    year: BuddhistYear = Field(description="fiscal year of publication, Buddhist era")
-    results: str = Field(description="the ITA results file beside this one")
-    background: list[Prose] | None = Field(None, description="ความเป็นมา of this publication, "
-                                                        "instead of the office's or the framework's")
-    motto: list[Prose] = []
-    preface: list[Prose] = Field([], description="the office's own preface; generated when empty")
-    analysis: AnalysisNotes = AnalysisNotes()
-    measures: dict[MeasureId, MeasureOverride] = {}
-    sections: list[Section] = []
-    signatories: list[Signatory] = []
-    date: ThaiDate | None = Field(None, description="date of issue, YYYY-MM-DD in the Buddhist era")
+    year: BuddhistYear = Field(description="ปีงบประมาณของเอกสาร (พ.ศ.)")
+    results: str = Field(description="ชื่อไฟล์ผลการประเมินในโฟลเดอร์เดียวกัน")
+    background: list[Prose] | None = Field(None,
+        description="ความเป็นมาของเอกสารฉบับนี้ แทนของหน่วยงานหรือกรอบการประเมิน")
+    motto: list[Prose] = Field([], description="คำขวัญบนปก")
+    preface: list[Prose] = Field([], description="คำนำของหน่วยงานเอง (ว่างไว้ ระบบเขียนให้)")
+    analysis: AnalysisNotes = Field(AnalysisNotes(), description="ถ้อยคำการวิเคราะห์ของหน่วยงาน")
+    measures: dict[MeasureId, MeasureOverride] = Field({}, description="การปรับมาตรการมาตรฐาน: รหัสมาตรการ: การปรับ")
+    own_measures: list[OwnMeasure] = Field([], description="มาตรการของหน่วยงานเอง (ต่อจาก 7 มาตรการ)")
+    sections: list[Section] = Field([], description="ส่วนของหน่วยงานเอง")
+    signatories: list[Signatory] = Field([], description="ผู้ลงนาม")
+    date: ThaiDate | None = Field(None, description="วันที่ประกาศ ปี-เดือน-วัน (พ.ศ.)")

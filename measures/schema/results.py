@@ -21,9 +21,9 @@ Score = Annotated[Decimal, AfterValidator(_score_ok)]
 
 
 class National(Strict):
-    average: Score
-    rank: int = Field(ge=1)
-    of: int = Field(ge=1)
+    average: Score = Field(description="คะแนนเฉลี่ยระดับประเทศ")
+    rank: int = Field(ge=1, description="อันดับของหน่วยงาน")
+    of: int = Field(ge=1, description="จำนวนเขตที่รับการประเมินทั้งหมด")
 
     @model_validator(mode="after")
     def _rank(self) -> National:
@@ -33,13 +33,14 @@ class National(Strict):
 
 
 class Results(Strict):
-    framework: str
-    year: BuddhistYear
-    scores: dict[int, Score] = {}
-    subscores: dict[str, Score] = {}
-    national: National | None = None
-    history: dict[BuddhistYear, Score] = {}
-    stated: dict[Literal["total", "IIT", "EIT", "OIT"], Decimal] = {}
+    framework: str = Field(description="รหัสกรอบการประเมิน เช่น ita-2566")
+    year: BuddhistYear = Field(description="ปีที่ประเมิน (พ.ศ.)")
+    scores: dict[int, Score] = Field({}, description="คะแนนรายตัวชี้วัด: เลขตัวชี้วัด: คะแนน")
+    subscores: dict[str, Score] = Field({}, description="คะแนนรายตัวชี้วัดย่อย: \"9.1\": คะแนน")
+    national: National | None = Field(None, description="ผลระดับประเทศ (ถ้ามี)")
+    history: dict[BuddhistYear, Score] = Field({}, description="คะแนนรวมของปีก่อน ๆ: ปี: คะแนน")
+    stated: dict[Literal["total", "IIT", "EIT", "OIT"], Decimal] = Field({},
+        description="คะแนนที่ผู้ประเมินประกาศ ใช้ตรวจทานการคำนวณ")
 
     @field_validator("subscores", mode="before")
     @classmethod
