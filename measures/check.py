@@ -13,11 +13,12 @@ from .analyse import Analysis, IncompleteResults, analyse
 from .load import Content, Loaded
 from .problems import ContentError, Problem, errors, unique
 from .rules import Key, Rule, Subject, Text, keys, names, notes, progress, references, results, text
-from .walk import marked
+from .walk import marked, plain_strings
 
 RULES: list[Rule] = [
     text.characters, text.thai_marks, text.unknown_words, text.typed_numbers, text.fiscal_years,
-    text.counts, names.foreign_names, names.foreign_facts, references.references,
+    text.counts, names.foreign_names, names.foreign_facts, references.references, references.in_facts,
+    references.template_syntax,
     keys.units, keys.measures, keys.indicators, keys.tools,
     results.scores,
     notes.abouts, notes.assessed_year, notes.full_marks, notes.mentions, notes.failed_claims,
@@ -58,6 +59,9 @@ def subject(loaded: Loaded) -> Subject:
     if loaded.progress is not None:
         models.append((loaded.docs["progress"], loaded.progress))
     for doc, model in models:
+        for found in plain_strings(model):
+            if found.value:
+                s.facts.append(Text(doc, found.loc, found.value, found.kind))
         for found in marked(model):
             if found.marker.name == "prose":
                 if found.value:
@@ -96,8 +100,12 @@ def check_all(content: Content, office: str | None = None) -> list[Problem]:
     for oid in offices:
         try:
             years = content.publication_years(oid)
+            folder = content.folder_problems(oid)
         except ContentError as exc:
             found.extend(exc.problems)
+            continue
+        found.extend(folder)
+        if errors(folder):
             continue
         for year in years:
             try:

@@ -36,7 +36,23 @@ def _fail(problems: list[Problem], then: str = "") -> NoReturn:
 
 
 class _Group(click.Group):
-    """Turns any exception a command did not expect into a short message and a log file."""
+    """Turns any exception a command did not expect into a short message and a log file, and
+    a mistyped command line into a Thai message that says where the help is."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            where = f"{exc.ctx.command_path} --help" if exc.ctx else "measures --help"
+            click.echo(f"คำสั่งไม่ถูกต้อง: {exc.format_message()} (ดูวิธีใช้ด้วย {where})", err=True)
+            sys.exit(2)
+        except click.exceptions.Abort:
+            click.echo("หยุดตามที่สั่ง", err=True)
+            sys.exit(130)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+        return code
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -89,6 +105,12 @@ def _content(start: Path | None = None) -> Any:
     return Content(Project.find(start))
 
 
+def _folder(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None and value.exists() and not value.is_dir():
+        _fail([Problem(str(value), None, "", "--out ต้องเป็นโฟลเดอร์ แต่ที่อยู่นี้เป็นไฟล์ ให้เลือกโฟลเดอร์อื่น")])
+    return value
+
+
 def _office_id(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """Refused before any file is touched: an id is a folder name, never a path."""
     from .load import OFFICE_ID
@@ -98,7 +120,7 @@ def _office_id(ctx: click.Context, param: click.Parameter, value: str | None) ->
     return value
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="print the analysis as one JSON object")
 def score(file: Path, as_json: bool) -> None:
     """The analysis of one ITA results FILE (totals, levels, ranking, history).
@@ -171,7 +193,7 @@ FAILED = "สร้างเอกสารไม่สำเร็จ: แก�
 
 def publication_options(f: Callable[..., None]) -> Callable[..., None]:
     """--office, --year, --out: which publication, and where it goes."""
-    f = click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+    f = click.option("--out", type=click.Path(path_type=Path), callback=_folder,
                      help="output folder (default build/<office>)")(f)
     f = click.option("--year", type=int, help="fiscal year of the publication (default: the latest)")(f)
     return click.option("--office", default=DEFAULT_OFFICE, show_default=True, callback=_office_id,
@@ -239,6 +261,7 @@ def pdf_cmd(office: str, year: int | None, out: Path | None) -> None:
         pdfs = convert_many([Job(b.path, b.path.with_suffix(".pdf"), b.thai_digits) for b in built])
     except (PdfError, OutputError) as exc:
         click.echo(str(exc), err=True)
+        click.echo("ไฟล์ Word เป็นฉบับใหม่แล้ว แต่ไฟล์ PDF ที่มีอยู่ในโฟลเดอร์ (ถ้ามี) ยังเป็นฉบับก่อนการแก้ไขครั้งนี้", err=True)
         raise SystemExit(EXIT_CONTENT) from None
     for pdf in pdfs:
         click.echo(shown_path(pdf))
@@ -299,6 +322,34 @@ def new_office_cmd(office_id: str, year: int | None, assessed: int | None) -> No
     for path in new_office(content, office_id, year, assessed):
         click.echo(shown_path(path))
     click.echo("กรอกข้อมูลทุกช่อง <กรอก: …> แล้วสั่ง measures check เพื่อดูรายการที่ยังเหลือ", err=True)
+
+
+@main.command("site")
+@publication_options
+def site_cmd(office: str, year: int | None, out: Path | None) -> None:
+    """Build build/<office>/site/, the publication as a web page to upload as it is: index.html
+    with the .docx (and the PDF, when current) beside it, and itas.txt, the text to enter in the
+    ITA system beside each URL. With --out, the folder is OUT/site.
+
+    \b
+    Example:
+      measures site --office kksec --year 2565
+    """
+    from .render import TemplateProblem
+    from .site import build_site
+    from .write import OutputError
+    try:
+        site = build_site(office, year, out_dir=out, content=_content())
+    except TemplateProblem as exc:
+        _fail(exc.problems)
+    except ContentError as exc:
+        _fail(exc.problems, FAILED)
+    except OutputError as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(EXIT_CONTENT) from None
+    _report(site.warnings)
+    click.echo(shown_path(site.path / "index.html"))
+    click.echo(shown_path(site.path / "itas.txt"))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,10 +20,13 @@ from . import schema
 from .blanks import blanks_in
 from .problems import ContentError, Problem, errors, shown_path
 from .project import Project
+from .thai import arabic_digits
 from .walk import split_marker
 from .yamlfile import YamlDoc, read_yaml
 
 OFFICE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+YEAR_FOLDER = re.compile(r"[0-9]{4}")
+RESULTS_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.yaml")
 M = TypeVar("M", bound=BaseModel)
 
 PROGRESS = "progress.yaml"  # beside publication.yaml: the activities of that fiscal year
@@ -31,12 +34,15 @@ FACT_KEYS = ("phone", "fax", "hotline", "email", "website", "facebook")
 
 
 def fact_key(value: str) -> str:
-    """A contact as it is compared: a phone number's digits; an address or e-mail lower-cased,
-    without scheme and www."""
+    """A contact as it is compared, whatever way it is written: a phone number's digits (any
+    separators), an e-mail lower-cased, a website's host without scheme, www or path."""
+    value = value.strip()
     digits = re.sub(r"\D", "", value)
     if len(digits) >= 9 and not re.search(r"[A-Za-z@]", value):
         return digits
-    return re.sub(r"^(?:https?://)?(?:www\.)?", "", value.strip().lower()).rstrip("/")
+    if "@" in value:
+        return value.lower()
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", value.lower()).split("/")[0]
 
 
 # The seven measures every office publishes (OBEC's standard set): a document without
@@ -376,17 +382,41 @@ class Content:
     def publication_years(self, office_id: str) -> list[int]:
         base = self.office_dir(office_id)
         problems: list[Problem] = []
-        years = [int(p.name) for p in self._list(base, problems) if p.name.isdigit() and len(p.name) == 4
+        years = [int(p.name) for p in self._list(base, problems) if YEAR_FOLDER.fullmatch(p.name)
                  and ((p / "publication.yaml").exists() or (p / "publication.yaml").is_symlink())]
         if problems:
             raise ContentError(problems)
         return sorted(years)
 
+    def folder_problems(self, office_id: str) -> list[Problem]:
+        """What in an office's folder looks meant as a publication but is not read: a year
+        folder named another way, or holding publication.yml. Silently building another year
+        instead would publish the wrong document."""
+        out: list[Problem] = []
+        for p in self._list(self.office_dir(office_id), out):
+            if not p.is_dir() or p.name.startswith("."):
+                continue
+            digits = arabic_digits(p.name).strip().lstrip("0")
+            if not YEAR_FOLDER.fullmatch(p.name):
+                if re.fullmatch(r"[0-9]{4}", digits):
+                    out.append(Problem(self.shown(p), None, "", f"ชื่อโฟลเดอร์ปี '{p.name}' ต้องเป็นเลขอารบิก 4 หลัก "
+                                                               f"ไม่มีช่องว่าง ให้เปลี่ยนชื่อเป็น {digits}"))
+                continue
+            if not (p / "publication.yaml").exists():
+                odd = [f.name for f in p.iterdir() if f.stem.lower() == "publication" and f.name != "publication.yaml"]
+                out.append(Problem(self.shown(p), None, "", (f"มีไฟล์ {odd[0]} แต่ต้องชื่อ publication.yaml (นามสกุล .yaml) "
+                                                             "ให้เปลี่ยนชื่อไฟล์") if odd else
+                                   "โฟลเดอร์ปีนี้ไม่มี publication.yaml จึงยังไม่มีเอกสารของปีนี้",
+                                   "error" if odd else "warning"))
+        return out
+
     def load(self, office_id: str, year: int | None = None) -> Loaded:
         """Everything one publication needs; ContentError if anything is wrong."""
-        problems: list[Problem] = []
+        problems: list[Problem] = self.folder_problems(office_id)
         base = self.office_dir(office_id)
         years = self.publication_years(office_id)
+        if errors(problems):
+            raise ContentError(problems)
         if year is None:
             if not years:
                 raise ContentError([Problem(self.shown(base), None, "",
@@ -406,8 +436,9 @@ class Content:
         results_doc = results = fw = None
         if pub is not None and pub_doc is not None:
             name = pub.results
-            if "/" in name or "\\" in name or name.startswith("."):
-                problems.append(pub_doc.problem(("results",), f"'{name}' ต้องเป็นชื่อไฟล์ในโฟลเดอร์ {year} เท่านั้น"))
+            if not RESULTS_NAME.fullmatch(name):
+                problems.append(pub_doc.problem(("results",), f"'{name[:60]}' ใช้ไม่ได้: ต้องเป็นชื่อไฟล์ .yaml ในโฟลเดอร์ "
+                                                              f"{year} เท่านั้น เช่น ita-{year - 1}.yaml"))
             else:
                 results_doc, results, fw = self.load_results(base / str(year) / name, problems)
         measures, measure_docs = self.load_measures(problems)

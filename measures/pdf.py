@@ -134,7 +134,7 @@ def convert_many(jobs: Iterable[Job], *, timeout: float | None = None) -> list[P
 
     with contextlib.ExitStack() as cleanup:
         try:
-            tmp = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-")).resolve()
+            tmp = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=_temp_root())).resolve()
             cleanup.callback(shutil.rmtree, tmp, ignore_errors=True)
             conf = cleanup.enter_context(fonts.fonts_conf())
             # TMPDIR: LibreOffice's own temporary files (lu*.tmp) go in our folder
@@ -149,7 +149,8 @@ def convert_many(jobs: Iterable[Job], *, timeout: float | None = None) -> list[P
                            failed=[j.docx for j in jobs]) from None
         stderr, stopped = _run([soffice, f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
                                 "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-                                f'macro:///Standard.Module1.ConvertAll("{listing.as_uri()}")'], env, timeout)
+                                f'macro:///Standard.Module1.ConvertAll("{listing.as_uri()}")'], env, timeout,
+                               tmp / "soffice.log")
         for i in todo:
             problem = _place(jobs[i], tmp / "work" / str(i), stopped)
             if problem:
@@ -193,7 +194,9 @@ def _place(job: Job, stem: Path, stopped: str) -> str | None:
     status, out = stem.with_suffix(".status"), stem.with_suffix(".pdf")
     detail = status.read_text(encoding="utf-8", errors="replace").strip() if status.exists() else ""
     failed = f"LibreOffice แปลง {job.docx.name} เป็น PDF ไม่สำเร็จ"
-    if detail == "OK" and out.is_file() and out.stat().st_size > 0:
+    if detail == "OK" and out.is_file() and not _is_pdf(out):
+        return f"{failed} (LibreOffice รายงานว่าสำเร็จ แต่ไฟล์ที่ได้ไม่ใช่ PDF ที่สมบูรณ์ จึงไม่นำไปแทนไฟล์เดิม)"
+    if detail == "OK" and out.is_file():
         try:
             copy_atomic(out, job.pdf)
         except OutputError as exc:
@@ -206,6 +209,14 @@ def _place(job: Job, stem: Path, stopped: str) -> str | None:
     if stopped:
         return f"{failed} (LibreOffice หยุดก่อนทำไฟล์นี้เสร็จ)"
     return f"{failed} (ไม่มีไฟล์ผลลัพธ์)"
+
+
+def _is_pdf(path: Path) -> bool:
+    """A whole PDF: its header, and the end-of-file marker near its end."""
+    with open(path, "rb") as f:
+        head = f.read(8)
+        f.seek(max(0, path.stat().st_size - 1024))
+        return head.startswith(b"%PDF-") and b"%%EOF" in f.read()
 
 
 def _make_profile(user: Path, env: dict) -> None:
@@ -221,28 +232,31 @@ def _make_profile(user: Path, env: dict) -> None:
     fonts.install_psk_fonts(user / "fonts", env)
 
 
-def _run(cmd: list[str], env: dict, timeout: float) -> tuple[str, str]:
+def _run(cmd: list[str], env: dict, timeout: float, log: Path) -> tuple[str, str]:
     """Run LibreOffice; return (its stderr tail, why it stopped early or "").
-    On timeout, and on KeyboardInterrupt or any other exception here, kill its
-    whole process group, which is only what this call started (soffice is a
-    script that starts soffice.bin; its own session, so a Ctrl-C in the
-    terminal reaches only us and we pass it on)."""
-    proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        _, stderr = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill(proc)
-        _, stderr = proc.communicate()
-        return _tail(stderr), (f"LibreOffice ทำงานเกิน {timeout:g} วินาที จึงหยุดการแปลงเป็น PDF\n"
-                               f"LibreOffice timed out after {timeout:g} s.")
-    except BaseException:
-        _kill(proc)
-        proc.wait()
-        raise
+    Its output goes to a file, never to a pipe: a pipe it floods would grow our memory, and
+    one a stray child keeps open would keep us waiting after a kill. On timeout, and on
+    KeyboardInterrupt or any other exception here, kill its whole process group, which is
+    only what this call started (soffice is a script that starts soffice.bin; its own
+    session, so a Ctrl-C in the terminal reaches only us and we pass it on)."""
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=err, start_new_session=True)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill(proc)
+            proc.wait()
+            return _tail(log), (f"LibreOffice ทำงานเกิน {timeout:g} วินาที จึงหยุดการแปลงเป็น PDF\n"
+                                f"LibreOffice timed out after {timeout:g} s.")
+        except BaseException:
+            _kill(proc)
+            proc.wait()
+            raise
+        _kill(proc)  # anything it left running in its group
     if proc.returncode != 0:
-        return _tail(stderr), f"LibreOffice ทำงานผิดพลาด (รหัส {proc.returncode})"
-    return _tail(stderr), ""
+        return _tail(log), f"LibreOffice ทำงานผิดพลาด (รหัส {proc.returncode})"
+    return _tail(log), ""
 
 
 def _kill(proc: subprocess.Popen) -> None:
@@ -251,11 +265,23 @@ def _kill(proc: subprocess.Popen) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
-def _tail(stderr: bytes, lines: int = 15) -> str:
-    text = stderr.decode("utf-8", errors="replace")
+def _tail(log: Path, lines: int = 15) -> str:
+    with open(log, "rb") as f:
+        f.seek(max(0, log.stat().st_size - 65536))  # the end says why; the rest can be huge
+        text = f.read().decode("utf-8", errors="replace")
     # This warning comes on every run without Java and means nothing here.
     kept = [line for line in text.splitlines() if line.strip() and "javaldx" not in line]
     return "\n".join(kept[-lines:])
+
+
+def _temp_root() -> str:
+    """Where the conversion's folder goes. Its path is passed to LibreOffice inside a macro
+    URL, which decodes %-escapes once more: a temporary folder whose name holds % or #
+    cannot be used there, so a plain one is chosen instead."""
+    for root in (tempfile.gettempdir(), "/tmp", "/var/tmp", str(Path.home())):
+        if re.fullmatch(r"[\w/.\-]+", root) and os.access(root, os.W_OK):
+            return root
+    return tempfile.gettempdir()
 
 
 def remove_stale_temp_dirs(root: Path | None = None) -> list[Path]:
@@ -263,7 +289,7 @@ def remove_stale_temp_dirs(root: Path | None = None) -> list[Path]:
     (killed with -9, crashed): each is named measures-pdf-<pid>-..., and a
     folder whose pid still runs is never touched.  Returns what was removed."""
     removed = []
-    for folder in Path(root or tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*"):
+    for folder in Path(root or _temp_root()).glob(f"{TEMP_PREFIX}*"):
         m = re.fullmatch(rf"{re.escape(TEMP_PREFIX)}(\d+)-.+", folder.name)
         try:
             if not m or folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -36,6 +37,9 @@ LAYOUTS: dict[DocKind, Callable[[Writer], None]] = {"measures": measures_layout.
                                                     "preface": preface_layout.write,
                                                     "report": report_layout.write}
 REFERENCE = "reference.docx"
+OWNER = "measures:"
+TITLES = {"measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "preface": "คำนำ",
+          "report": "รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,10 @@ def document(kind: DocKind, model: Resolved, reference: Path, round_kind: RoundK
     finish(doc, model.office.style)
     out = io.BytesIO()
     doc.save(out)
-    return reproducible(out.getvalue(), source_date(model))
+    # Whose document this is (so another office's build never replaces it unnoticed), and its title.
+    return reproducible(out.getvalue(), source_date(model),
+                        {"dc:title": f"{TITLES[kind]} {model.office.short_name} {model.publication.year}",
+                         "cp:keywords": f"{OWNER}{model.office.id}", "dc:description": ""})
 
 
 def context_for(kind: DocKind, model: Resolved, round_kind: RoundKind = "12m") -> dict[str, object]:
@@ -79,11 +86,39 @@ def build(office: str, year: int | None = None, kind: DocKind = "measures", out_
         raise ContentError([Problem(content.shown(folder / PROGRESS), None, "",
                                     "ยังไม่มีข้อมูลกิจกรรมของปีนี้ (progress.yaml) จึงสร้างรายงานผลการดำเนินงานไม่ได้ "
                                     "ดูตัวอย่างที่ content/offices/kksec/2565/progress.yaml")])
-    data = document(kind, model, reference or content.project.template(REFERENCE), round_kind)
     out_dir = Path(out_dir) if out_dir else content.project.output_dir(office)
     name = f"report-{model.publication.year}-{round_kind}" if kind == "report" else f"{kind}-{model.publication.year}"
-    path = write_atomic(out_dir / f"{name}.docx", data)
+    target = out_dir / f"{name}.docx"
+    refuse_target(target, office, content)
+    data = document(kind, model, reference or content.project.template(REFERENCE), round_kind)
+    path = write_atomic(target, data)
     return Built(path, model.warnings, model.thai_digits)
+
+
+def refuse_target(target: Path, office: str, content: Content) -> None:
+    """Output never goes into the content folder, nor over another office's document."""
+    try:
+        target.absolute().relative_to(content.root.absolute())
+        raise ContentError([Problem(str(target.parent), None, "", "โฟลเดอร์ผลลัพธ์ (--out) อยู่ในโฟลเดอร์ content "
+                                                                  "ซึ่งเก็บเฉพาะข้อมูล ให้เลือกโฟลเดอร์อื่น เช่น build/")])
+    except ValueError:
+        pass
+    owner = _owner(target)
+    if owner is not None and owner != office:
+        raise ContentError([Problem(str(target), None, "", f"ไฟล์นี้เป็นเอกสารของหน่วยงาน {owner} "
+                                                           f"ไม่เขียนทับด้วยเอกสารของ {office} ให้เลือกโฟลเดอร์ผลลัพธ์อื่น")])
+
+
+def _owner(path: Path) -> str | None:
+    """The office a .docx this tool built belongs to (None: not there, or not ours)."""
+    import zipfile
+    try:
+        with zipfile.ZipFile(path) as z:
+            core = z.read("docProps/core.xml").decode("utf-8", errors="replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    m = re.search(rf"<cp:keywords>{OWNER}([a-z0-9_-]+)</cp:keywords>", core)
+    return m.group(1) if m else None
 
 
 def source_date(model: Resolved) -> datetime:
@@ -92,7 +127,7 @@ def source_date(model: Resolved) -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         # Zip entries cannot be dated before 1980; four digits of year are what a document shows.
-        if not epoch.isdigit() or not 315532800 <= int(epoch) <= 4102444799:
+        if not re.fullmatch(r"[0-9]{1,12}", epoch) or not 315532800 <= int(epoch) <= 4102444799:
             raise ContentError([Problem("SOURCE_DATE_EPOCH", None, "",
                                         f"ค่า '{epoch}' ใช้ไม่ได้: ต้องเป็นจำนวนวินาทีนับจาก 1970 "
                                         "ของวันที่ระหว่าง ค.ศ. 1980 ถึง 2099 หรือไม่ต้องตั้งค่าเลย")])

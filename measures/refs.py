@@ -13,6 +13,8 @@ from .schema import Office
 
 REF = re.compile(r"(?<!\{)\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)*)\}(?!\})")
 LITERAL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+# What a template engine would read, and braces that look like ours but are not ASCII.
+TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|[｛｝]")
 # Something that starts like a reference: a brace and up to the closing one, or the
 # rest of the word when it is never closed.
 BRACE = re.compile(r"\{[^{}\s]*(?:[ ]+[^{}\s]+)*[ ]*\}|\{[^{}\s]*|\}")

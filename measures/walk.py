@@ -33,6 +33,33 @@ def marked(model: BaseModel, kind: TextKind | None = None, loc: Loc = ()) -> Ite
     yield from _walk(model, type(model), loc, kind or _kind(type(model)) or "office")
 
 
+def plain_strings(model: BaseModel, kind: TextKind | None = None, loc: Loc = ()) -> Iterator[Found]:
+    """Every text field with no marker (names, addresses, positions…): printed as typed, so
+    every check of what a document may print covers them too. Found.marker is None."""
+    yield from _strings(model, type(model), loc, kind or _kind(type(model)) or "office")
+
+
+def _strings(value: Any, annotation: Any, loc: Loc, kind: TextKind) -> Iterator[Found]:
+    annotation, marker = split_marker(annotation)
+    if marker is not None or value is None:
+        return
+    if isinstance(value, str):
+        yield Found(loc, value, None, kind)  # type: ignore[arg-type]
+    elif isinstance(value, BaseModel):
+        kind = _kind(type(value)) or kind
+        for name, field_type in _fields(type(value)):
+            yield from _strings(getattr(value, name), field_type, (*loc, name), kind)
+    elif _is_union(annotation):
+        option = next(o for o in get_args(annotation) if o is not type(None))
+        yield from _strings(value, option, loc, kind)
+    elif isinstance(value, (list, tuple)) and get_args(annotation):
+        for i, v in enumerate(value):
+            yield from _strings(v, get_args(annotation)[0], (*loc, i), kind)
+    elif isinstance(value, dict) and len(get_args(annotation)) == 2:
+        for k, v in value.items():
+            yield from _strings(v, get_args(annotation)[1], (*loc, k), kind)
+
+
 def transform(model: Any, marker: Marker, change: Callable[[Any], Any]) -> Any:
     """A copy of `model` with every field marked `marker` replaced by change(value)."""
     return _transform(model, type(model), marker, change)

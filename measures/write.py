@@ -31,7 +31,11 @@ class OutputError(Exception):
                errno.EACCES: "ไม่มีสิทธิ์เขียนโฟลเดอร์นี้", errno.EPERM: "ไม่มีสิทธิ์เขียนโฟลเดอร์นี้",
                errno.EROFS: "โฟลเดอร์นี้เขียนไม่ได้ (อ่านอย่างเดียว)",
                errno.ENOTDIR: "ส่วนหนึ่งของที่อยู่เป็นไฟล์ ไม่ใช่โฟลเดอร์",
-               errno.EISDIR: "มีโฟลเดอร์ชื่อเดียวกับไฟล์ที่จะเขียนอยู่แล้ว"}
+               errno.EISDIR: "มีโฟลเดอร์ชื่อเดียวกับไฟล์ที่จะเขียนอยู่แล้ว",
+               errno.EEXIST: "ที่อยู่นี้มีอยู่แล้วแต่ไม่ใช่โฟลเดอร์ที่เขียนได้",
+               errno.ELOOP: "ที่อยู่นี้เป็นลิงก์ที่วนกลับมาที่ตัวเอง",
+               errno.ENOENT: "ไม่มีโฟลเดอร์นี้ และสร้างไม่ได้",
+               errno.ENAMETOOLONG: "ชื่อไฟล์หรือที่อยู่ยาวเกินไป"}
 
     def __init__(self, path: Path, exc: OSError):
         self.path = path
@@ -94,8 +98,9 @@ def _umask() -> int:
 
 # --------------------------------------------------------------------------- reproducible .docx
 
-def reproducible(docx: bytes, when: datetime) -> bytes:
-    """Same content, same bytes: fixed entry order and times, fixed core properties."""
+def reproducible(docx: bytes, when: datetime, properties: dict[str, str] | None = None) -> bytes:
+    """Same content, same bytes: fixed entry order and times, fixed core properties (and
+    `properties`, e.g. {"dc:title": …}, set there too)."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     src = zipfile.ZipFile(io.BytesIO(docx))
     # [Content_Types].xml first, as Word writes it; the rest in a stable order.
@@ -105,7 +110,7 @@ def reproducible(docx: bytes, when: datetime) -> bytes:
         for name in order:
             data = src.read(name)
             if name == "docProps/core.xml":
-                data = _core(data, stamp)
+                data = _core(data, stamp, properties or {})
             info = zipfile.ZipInfo(name, ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -118,12 +123,15 @@ _CORE_NS = {"dcterms": "http://purl.org/dc/terms/",
             "dc": "http://purl.org/dc/elements/1.1/"}
 
 
-def _core(xml: bytes, stamp: str) -> bytes:
+def _core(xml: bytes, stamp: str, properties: dict[str, str]) -> bytes:
     from lxml import etree
     root = etree.fromstring(xml)
     for tag, value in (("dcterms:created", stamp), ("dcterms:modified", stamp),
-                       ("dc:creator", "measures"), ("cp:lastModifiedBy", "measures"), ("cp:revision", "1")):
+                       ("dc:creator", "measures"), ("cp:lastModifiedBy", "measures"), ("cp:revision", "1"),
+                       *properties.items()):
         el = root.find(tag, _CORE_NS)
-        if el is not None:
-            el.text = value
+        if el is None:  # core properties are an unordered set (xsd:all): appending is valid
+            prefix, local = tag.split(":")
+            el = etree.SubElement(root, f"{{{_CORE_NS[prefix]}}}{local}")
+        el.text = value or None
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -28,19 +28,51 @@ Loc = tuple[Any, ...]  # a field path: keys and list indexes
 
 # A line of text that starts with a reference, `- {office.name} จะ…`, is a YAML flow mapping
 # and fails to parse. Such a brace is swapped for a private-use character before parsing
-# and swapped back in every string, so the line reads as the text it is.
+# and swapped back in every string, so the line reads as the text it is. Matched line by
+# line, never across lines: its work stays linear in the file's size.
 _BRACE = "\ue000"
 _REF_AT_VALUE_START = re.compile(
-    r"^(?P<lead>[ ]*(?:-[ ]+)*(?:[^\s#'\"{\[\-][^:#]*:[ ]+)?)\{(?=[ ]*[A-Za-z_][\w.\-]*[ ]*\})", re.M)
+    r"^(?P<lead>[ ]*(?:-[ ]+)*(?:[^\s#'\"{\[\-][^:#\n]*:[ ]+)?)\{(?=[ ]*[A-Za-z_][\w.\-]*[ ]*\})")
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader with anchors and aliases refused and nesting bounded."""
+class _Resolver(yaml.resolver.BaseResolver):
+    """Which plain scalars are not text. YAML 1.1 also reads 1:30, 0x5A, 0777, +66…, yes, on
+    and 2565-03-31 as numbers, booleans and dates, turning a fax number 04325536 into
+    1157982 and a score 075 into 61: here only plain decimals are numbers, only true/false
+    booleans, and everything else stays the text that was typed."""
+
+
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                list("tTfF"))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789"))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:float",
+                                re.compile(r"^(?:-?(?:0|[1-9][0-9]*)\.[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+                                list("-+0123456789."))
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
+
+
+class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
+              yaml.constructor.SafeConstructor, _Resolver):
+    """PyYAML's safe loader with the strict resolver above, anchors, aliases and tags refused,
+    and nesting bounded."""
 
     _depth = 0
 
+    def __init__(self, stream: str):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _Resolver.__init__(self)
+
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         event = self.peek_event()
+        tag = getattr(event, "tag", None)
+        if isinstance(event, (ScalarEvent, CollectionStartEvent)) and tag not in _ALLOWED_TAGS:
+            raise _Refused(_line(event.start_mark),
+                           f"ใช้แท็ก {tag} ของ YAML ซึ่งไฟล์ข้อมูลไม่รับ ให้ลบแท็กออก (ข้อความพิมพ์ตรง ๆ ได้เลย)")
         if isinstance(event, AliasEvent):
             raise _Refused(_line(event.start_mark),
                            f"ใช้การอ้างซ้ำของ YAML (*{event.anchor}) ซึ่งไฟล์ข้อมูลไม่รับ ให้พิมพ์ข้อความเต็มแทน")
@@ -74,20 +106,19 @@ def _decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
     if lowered in (".inf", "+.inf", "-.inf"):
         return Decimal("-Infinity") if lowered.startswith("-") else Decimal("Infinity")
     try:
-        return Decimal(text)
+        number = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the YAML resolver only sends numbers here
         return Decimal("NaN")
+    return number.copy_abs() if number == 0 else number  # -0.0 is 0, not a history of "-0.00"
 
 
-_Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
-# 2565-03-31 is a Buddhist-era date as text: YAML would read it as a Gregorian date
-# (and fail on 2565-02-30 with a bare ValueError). The schema checks it instead.
 def _text(loader: _Loader, node: yaml.ScalarNode) -> str:
     return str(loader.construct_scalar(node)).replace(_BRACE, "{")
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _text)
-_Loader.add_constructor("tag:yaml.org,2002:str", _text)
+# (2565-03-31 stays text: the resolver has no dates, and the schema reads Buddhist-era ones.)
+_Loader.add_constructor("tag:yaml.org,2002:float", _decimal)  # type: ignore[type-var]
+_Loader.add_constructor("tag:yaml.org,2002:str", _text)  # type: ignore[type-var]
 
 
 class YamlDoc:
@@ -118,9 +149,9 @@ def format_loc(loc: Loc, data: Any = None) -> str:
     """scores.9, guideline[1].text: list positions in brackets, keys after dots."""
     out = ""
     for part in loc:
-        if isinstance(data, list) and isinstance(part, int):
+        if (isinstance(data, list) or data is None) and isinstance(part, int):
             out += f"[{part}]"
-            data = data[part] if 0 <= part < len(data) else None
+            data = data[part] if isinstance(data, list) and 0 <= part < len(data) else None
         else:
             out += ("." if out else "") + str(part)
             data = data.get(part) if isinstance(data, dict) else None
@@ -178,6 +209,7 @@ _YAML_HINTS = (
     ("while scanning a quoted scalar", "เครื่องหมายคำพูดเปิดไว้แต่ไม่ได้ปิด"),
     ("found unhashable key", "ชื่อหัวข้อต้องเป็นข้อความ ไม่ใช่รายการ [ ] หรือหัวข้อย่อย { }"),
     ("could not determine a constructor", "มีแท็ก ! ที่ไฟล์ข้อมูลไม่รับ ให้ลบออก"),
+    ("expected a single document", "ไฟล์มีข้อมูลหลายชุดคั่นด้วย --- ให้เหลือชุดเดียว (ลบบรรทัด --- ที่อยู่กลางไฟล์)"),
 )
 
 
@@ -213,7 +245,8 @@ def read_yaml(path: Path, shown: str | None = None) -> YamlDoc:
         if line_text.lstrip(" ").startswith("\t"):
             raise _fail(shown, number, "ย่อหน้าด้วยแท็บ (Tab) ซึ่ง YAML ไม่รับ ให้ใช้การเว้นวรรคแทน")
     if _BRACE not in text:
-        text = _REF_AT_VALUE_START.sub(lambda m: m.group("lead") + _BRACE, text)
+        text = "\n".join(_REF_AT_VALUE_START.sub(lambda m: m.group("lead") + _BRACE, line)
+                         for line in text.split("\n"))
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
@@ -243,6 +276,13 @@ def read_yaml(path: Path, shown: str | None = None) -> YamlDoc:
     return YamlDoc(path, shown, data, lines, warnings)
 
 
+def loader_lines(loader: _Loader) -> list[str]:
+    """The text being read, by line (cached on the loader)."""
+    if not hasattr(loader, "_lines"):
+        loader._lines = str(loader.buffer).split("\n")  # type: ignore[attr-defined]
+    return loader._lines  # type: ignore[attr-defined, no-any-return]
+
+
 def _walk(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int], problems: list[Problem],
           shown: str) -> None:
     """Lines of every key and list item; duplicate keys. Iterative: depth is bounded already,
@@ -259,6 +299,13 @@ def _walk(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int], pro
                     continue
                 key = loader.construct_object(key_node)
                 here_line = key_node.start_mark.line + 1
+                if key == "<<":
+                    problems.append(Problem(shown, here_line, "<<", "ไฟล์ข้อมูลไม่ใช้การรวมหัวข้อของ YAML (<<) "
+                                                                   "ให้เขียนหัวข้อแต่ละข้อเต็ม"))
+                    continue
+                if isinstance(key, str) and key != key.strip():
+                    problems.append(Problem(shown, here_line, repr(key), f"ชื่อหัวข้อ {key!r} มีช่องว่างหรือขึ้นบรรทัด "
+                                                                        "ที่หัวหรือท้าย ให้ลบออก"))
                 canon = canonical_key(key)
                 if canon in seen:
                     first, first_line = seen[canon]
@@ -270,6 +317,15 @@ def _walk(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int], pro
                 here = loc + (key,)
                 lines[here] = here_line
                 stack.append((value_node, here))
+        elif isinstance(node, yaml.ScalarNode) and node.style is None and node.end_mark.line > node.start_mark.line:
+            # A plain text over several lines: a line in it that starts with "- " was meant as
+            # the next list item, indented one space too far, and has been joined to this one.
+            for n in range(node.start_mark.line + 1, node.end_mark.line + 1):
+                if loader_lines(loader)[n].lstrip().startswith("- "):
+                    problems.append(Problem(shown, n + 1, format_loc(loc),
+                                            "บรรทัดนี้ขึ้นต้นด้วย - เหมือนข้อใหม่ แต่ย่อหน้าลึกกว่าข้อก่อนหน้า "
+                                            "จึงถูกต่อเป็นข้อความเดียวกับข้อก่อน ให้จัดย่อหน้าให้ตรงกับข้ออื่น"))
+                    break
         elif isinstance(node, yaml.SequenceNode):
             for index, child in enumerate(node.value):
                 here = loc + (index,)

@@ -12,6 +12,7 @@ from measures import docxread as inspect
 from measures.docxread import ARABIC_DIGIT, TEMPLATE_LEFTOVER, THAI_DIGIT
 from measures.load import Content
 from measures.pipeline import build, prepare
+from measures.problems import ContentError
 from measures.thai import thai_digits
 
 from .conftest import replace_text
@@ -163,12 +164,22 @@ def test_thai_digits_when_the_office_asks(content_copy, content, tmp_path):
 
 
 def test_text_is_printed_as_written_never_evaluated(content_copy, content, tmp_path):
-    nasty = 'R&D <b>"quoted"</b> \'single\' {{ 7*7 }} {% for x in y %}'
+    nasty = 'R&D <b>"quoted"</b> \'single\' 7*7 % # &amp;'
     replace_text(content_copy / "measures/7-discretion.yaml", "  - text: มาตรการป้องกันและแก้ไขปัญหาการใช้ดุลพินิจ",
                  f"  - text: 'มาตรการป้องกันและแก้ไขปัญหาการใช้ดุลพินิจ {nasty.replace(chr(39), chr(39) * 2)}'")
     path = build("kksec", 2565, "measures", out_dir=tmp_path, content=content).path
     text = inspect.all_text(inspect.open_docx(path))
     assert nasty in text and "49" not in text.split(nasty)[0][-5:]
+
+
+@pytest.mark.parametrize("syntax", ["{{ 7*7 }}", "{% for x in y %}", "{# note #}", "｛office.name｝"])
+def test_template_syntax_in_a_text_is_refused_never_printed(content_copy, content, tmp_path, syntax):
+    """Nobody means {{ … }} to be printed: it is a mistyped reference, said so before building."""
+    replace_text(content_copy / "measures/7-discretion.yaml", "  - text: มาตรการป้องกันและแก้ไขปัญหาการใช้ดุลพินิจ",
+                 f"  - text: 'มาตรการป้องกันและแก้ไขปัญหาการใช้ดุลพินิจ {syntax}'")
+    with pytest.raises(ContentError) as e:
+        build("kksec", 2565, "measures", out_dir=tmp_path, content=content)
+    assert "{office.name}" in str(e.value) and not tmp_path.joinpath("measures-2565.docx").exists()
 
 
 def test_builds_are_byte_identical(tmp_path):
@@ -227,7 +238,9 @@ def test_office_style_overrides_margins_and_font(content_copy, content, tmp_path
 #           flow on instead of starting a page, lead-ins keep with their tables, the
 #           analysis sentences chosen by the result (actions intro no longer doubled, no fixed
 #           "การป้องกันการทุจริต" heading), signature block kept together.
-KKSEC_SHA256 = "0efad94ea3c571c8dd9de1e26c6a2f3401bb073533d87853152f2e0f8e58678c"
+# 8531a5aa… the document names its office and title in its core properties (so another
+#           office's build never replaces it unnoticed); python-docx's description removed.
+KKSEC_SHA256 = "8531a5aac125e7da68e9f7a5af3b629790ca4fb69515eed592693fbf0828b6a5"
 
 
 def test_kksec_document_bytes_are_pinned(tmp_path, monkeypatch):

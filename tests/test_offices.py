@@ -276,7 +276,8 @@ def test_new_office_from_blanks_to_a_document(tmp_path):
         "address.line": "เลขที่ 1 ถนนตัวอย่าง", "address.subdistrict": "แม่ทะ", "address.district": "แม่ทะ",
         "address.province": "ลำปาง", "address.postcode": "52150", "phone": "0-5400-0222",
         "email": "office@lampang2.example", "website": "http://www.lampang2.example",
-        "director.name": "นายทดสอบ ตัวอย่าง", "director.position": "ผู้อำนวยการ{office.name}",
+        "director.name": "นายทดสอบ ตัวอย่าง",
+        "director.position": "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 2",
         "complaint_channels[0]": "ยื่นหนังสือที่{unit.legal} ในเวลาราชการ",
         "complaint_channels[1]": "โทรศัพท์ {office.phone_with_ext}"}, units="กลุ่มงานตัวอย่าง")
     fill(base / "2567/ita-2566.yaml", {}, scores="93.00")

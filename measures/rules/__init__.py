@@ -43,8 +43,14 @@ class Subject:
     analysis: Analysis | None          # None when the scores are incomplete
     incomplete: list[str]              # then: what is missing
     namespace: dict[str, str]
-    texts: list[Text] = field(default_factory=list)
+    texts: list[Text] = field(default_factory=list)    # prose: references resolved, every rule
+    facts: list[Text] = field(default_factory=list)    # other text printed as typed: names, addresses…
     keys: list[Key] = field(default_factory=list)
+
+    @property
+    def printed(self) -> list[Text]:
+        """Everything a document may print as text."""
+        return self.texts + self.facts
 
 
 Rule = Callable[[Subject], Iterator[Problem]]

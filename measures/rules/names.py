@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -22,7 +23,9 @@ def _provinces() -> tuple[str, ...]:
 
 
 def office_names_in(text: str) -> list[str]:
-    """Names of Educational Service Area offices (type + province [+ area]) in a text."""
+    """Names of Educational Service Area offices (type + province [+ area]) in a text, also
+    where invisible characters or another Unicode form would hide them."""
+    text = unicodedata.normalize("NFC", "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Zl", "Zp")))
     found = []
     for prefix in OFFICE_PREFIXES:
         start = 0
@@ -32,6 +35,8 @@ def office_names_in(text: str) -> list[str]:
             if province:
                 area = AREA.match(rest[len(province):])
                 found.append(prefix + province + (f" เขต {area.group(1)}" if area else ""))
+            elif (area := AREA.match(rest)) is not None:  # the old names: สพม. เขต 25, before provinces
+                found.append(f"{prefix} เขต {area.group(1)}")
             start = at + len(prefix)
     return found
 
@@ -42,20 +47,21 @@ def _key(name: str) -> str:
 
 def foreign_names(s: Subject) -> Iterator[Problem]:
     o = s.loaded.office
-    own = {_key(o.name), _key(o.short_name)}
+    own = {_key(o.name), _key(o.short_name), *map(_key, o.former_names)}
     # The office named without its area number ("สพป.น่าน" for สพป.น่าน เขต 1) is still itself.
     own |= {AREA.sub("", name) for name in own}
-    for t in s.texts:
+    for t in s.printed:
         for name in office_names_in(t.text):
             if t.kind in ("shared", "framework"):
                 yield t.problem(f"ข้อความกลางระบุชื่อหน่วยงาน '{name}' ไว้ตรง ๆ ให้ใช้ {{office.name}} แทน")
             elif _key(name) not in own:
                 yield t.problem(f"มีชื่อหน่วยงานอื่น '{name}' ในข้อความของ {o.short_name} "
-                                "(คัดลอกมาจากหน่วยงานอื่นหรือไม่?)")
+                                "(คัดลอกมาจากหน่วยงานอื่นหรือไม่? ถ้าเป็นชื่อเดิมของหน่วยงานนี้ "
+                                "ให้เพิ่มไว้ใน former_names ของ office.yaml)")
 
 
-CONTACT = re.compile(r"(?:https?://)?[\w.-]+\.[a-z]{2,}(?:/[\w./%-]*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-                     r"|\+?[0-9๐-๙][0-9๐-๙ -]{7,}[0-9๐-๙]", re.I)
+CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?"
+                     r"|\+?[0-9](?:[0-9]|[ ./()-](?=[0-9( ])){7,}[0-9]", re.I)
 
 
 def foreign_facts(s: Subject) -> Iterator[Problem]:
@@ -66,7 +72,8 @@ def foreign_facts(s: Subject) -> Iterator[Problem]:
     for t in s.texts:
         if t.kind in ("shared", "framework"):
             continue
-        for m in CONTACT.finditer(arabic_digits(t.text)):
+        flat = unicodedata.normalize("NFKC", arabic_digits(t.text))  # full-width ＠ and digits too
+        for m in CONTACT.finditer(flat):
             owner = s.loaded.others.get(fact_key(m.group(0)))
             if owner:
                 yield t.problem(f"มีข้อมูลติดต่อของ{owner} '{m.group(0).strip()}' ในข้อความของ "

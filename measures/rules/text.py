@@ -3,6 +3,7 @@ numbers, years and counts that the build computes and must not be typed."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -14,6 +15,15 @@ INVISIBLE = {"\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\
              "\u2060": "WORD JOINER", "\ufeff": "BOM", "\u200e": "LEFT-TO-RIGHT MARK",
              "\u200f": "RIGHT-TO-LEFT MARK", "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF",
              "\u202d": "LRO", "\u202e": "RLO", "\u00ad": "SOFT HYPHEN"}
+def is_invisible(c: str) -> bool:
+    """Prints as nothing: Unicode format characters (Cf) and line/paragraph separators."""
+    return c in INVISIBLE or unicodedata.category(c) in ("Cf", "Zl", "Zp")
+
+
+def invisible_name(c: str) -> str:
+    return INVISIBLE.get(c) or str(unicodedata.name(c, f"U+{ord(c):04X}"))
+
+
 # XML 1.0 cannot hold these at all: a .docx containing one is corrupt.
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -26,22 +36,23 @@ THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 
 
 def characters(s: Subject) -> Iterator[Problem]:
-    for t in s.texts:
+    for t in s.printed:
         bad = XML_FORBIDDEN.findall(t.text)
         if bad:
             codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in bad}))
             yield t.problem(f"มีอักขระควบคุมที่ Word เปิดไม่ได้ ({codes}) มักมาจากการคัดลอก ให้ลบออก")
-        invisible = sorted({INVISIBLE[c] for c in t.text if c in INVISIBLE})
+        invisible = sorted({invisible_name(c) for c in t.text if is_invisible(c)})
         if invisible:
-            # Valid in Word and sometimes meant (emoji joiners, Thai line-break hints): warn only.
+            # Valid in Word and sometimes meant (emoji joiners, Thai line-break hints): warn only;
+            # office names are matched with them removed, so they cannot hide one.
             yield t.problem(f"มีอักขระที่มองไม่เห็น ({', '.join(invisible)}) มักติดมาจากการคัดลอก "
                             "ตรวจดูว่าตั้งใจใส่หรือไม่", "warning")
 
 
 def thai_marks(s: Subject) -> Iterator[Problem]:
     """A vowel or tone mark typed twice, or where no consonant carries it (งาานนั้น)."""
-    for t in s.texts:
-        if XML_FORBIDDEN.search(t.text) or any(c in INVISIBLE for c in t.text):
+    for t in s.printed:
+        if XML_FORBIDDEN.search(t.text) or any(is_invisible(c) for c in t.text):
             continue  # reported above; their fixes would move every position here
         fixed = fix_marks(t.text)
         if fixed != t.text:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, model_validator
 
 from .base import Prose, Strict
 
@@ -22,11 +22,28 @@ class Person(Strict):
     position: str = Field(description="ตำแหน่ง")
 
 
+def _margin(value: Decimal) -> Decimal:
+    if not value.is_finite() or not 0 <= value <= 8:
+        raise ValueError(f"ขอบกระดาษ {value} ซม. ใช้ไม่ได้: ต้องอยู่ระหว่าง 0 ถึง 8 ซม.")
+    return value
+
+
+Margin = Annotated[Decimal, AfterValidator(_margin)]
+
+
 class Margins(Strict):
-    top: Decimal = Field(Decimal("2.5"), description="ขอบบน (ซม.)")
-    bottom: Decimal = Field(Decimal("2"), description="ขอบล่าง (ซม.)")
-    left: Decimal = Field(Decimal("3"), description="ขอบซ้าย (ซม.)")
-    right: Decimal = Field(Decimal("2"), description="ขอบขวา (ซม.)")
+    top: Margin = Field(Decimal("2.5"), description="ขอบบน (ซม.)")
+    bottom: Margin = Field(Decimal("2"), description="ขอบล่าง (ซม.)")
+    left: Margin = Field(Decimal("3"), description="ขอบซ้าย (ซม.)")
+    right: Margin = Field(Decimal("2"), description="ขอบขวา (ซม.)")
+
+    @model_validator(mode="after")
+    def _room(self) -> Margins:
+        # A4 is 21 x 29.7 cm: leave room for the tables (16 cm wide at the template's margins).
+        if self.left + self.right > 9 or self.top + self.bottom > 12:
+            raise ValueError("ขอบกระดาษรวมกันกว้างเกินไป: ซ้าย+ขวา ต้องไม่เกิน 9 ซม. และบน+ล่าง ไม่เกิน 12 ซม. "
+                             "(ตารางในเอกสารต้องการพื้นที่)")
+        return self
 
 
 class Style(Strict):
@@ -41,6 +58,7 @@ class Office(Strict):
     id: str = Field(description="รหัสหน่วยงาน ตรงกับชื่อโฟลเดอร์")
     name: str = Field(description="ชื่อเต็มของหน่วยงาน")
     short_name: str = Field(description="ชื่อย่อ เช่น สพป.น่าน เขต 1")
+    former_names: list[str] = Field([], description="ชื่อเดิมของหน่วยงานนี้ เช่น สพม. เขต 25 (ข้อความกล่าวถึงได้)")
     parents: list[str] = Field(description="หน่วยงานต้นสังกัด (บนปก)")
     address: Address = Field(description="ที่อยู่")
     phone: str = Field(description="หมายเลขโทรศัพท์")
