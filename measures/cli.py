@@ -282,6 +282,22 @@ def report_cmd(office: str, year: int | None, out: Path | None, round_kind: str)
     _build("report", office, year, out, round_kind=f"{round_kind}m")
 
 
+@main.command("schema")
+def schema_cmd() -> None:
+    """Write schemas/<kind>.schema.json, the JSON Schemas of the content files, for editors:
+    a content file whose first line is `# yaml-language-server: $schema=…` gets completion, the
+    Thai description of each field and its mistakes flagged while it is typed (VS Code's YAML
+    extension, or any editor with the YAML language server).
+
+    \b
+    Example:
+      measures schema
+    """
+    from .editor_schema import write_all
+    for path in write_all(_content().project.root):
+        click.echo(shown_path(path))
+
+
 @main.command("new-year")
 @click.option("--office", required=True, callback=_office_id, help="office id, a folder in content/offices")
 @click.option("--year", type=int, required=True, help="fiscal year of the new publication")

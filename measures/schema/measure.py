@@ -1,7 +1,7 @@
 """A standard measure, shared by every office, and an office's changes to one."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -21,6 +21,11 @@ class Item(Strict):
     @classmethod
     def _from_string(cls, data: object) -> object:
         return {"text": data} if isinstance(data, str) else data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        # In the file a plain string is one too (a line of text); editors must accept both.
+        return {"anyOf": [{"type": "string"}, handler(core_schema)]}
 
     @model_validator(mode="after")
     def _not_empty(self) -> Item:

@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 
 from .base import BuddhistYear, MeasureId, Prose, Strict, ThaiDate, UnitKey
 from .publication import Signatory
@@ -14,7 +14,8 @@ from .publication import Signatory
 STATUS_WORDS = {"ยังไม่ดำเนินการ": "not_started", "อยู่ระหว่างดำเนินการ": "in_progress",
                 "ดำเนินการแล้วเสร็จ": "done"}
 Status = Annotated[Literal["not_started", "in_progress", "done"],
-                   BeforeValidator(lambda v: STATUS_WORDS.get(str(v).strip(), v) if isinstance(v, str) else v)]
+                   BeforeValidator(lambda v: STATUS_WORDS.get(str(v).strip(), v) if isinstance(v, str) else v),
+                   WithJsonSchema({"enum": ["not_started", "in_progress", "done", *STATUS_WORDS]})]
 
 
 def _money(value: Decimal) -> Decimal:

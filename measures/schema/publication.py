@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import builtins
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -81,6 +81,11 @@ class Block(Strict):
     @classmethod
     def _from_string(cls, data: object) -> object:
         return {"text": data} if isinstance(data, str) else data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        # In the file a plain string is one too (a line of text); editors must accept both.
+        return {"anyOf": [{"type": "string"}, handler(core_schema)]}
 
     @model_validator(mode="after")
     def _one(self) -> Block:
