@@ -6,43 +6,57 @@ chart never depends on fonts the machine happens to have.
 from __future__ import annotations
 
 import io
+import json
 from decimal import Decimal
 from functools import lru_cache
 
-import matplotlib
-
-matplotlib.use("Agg")  # no display; must precede pyplot
-import matplotlib.pyplot as plt
-
 from .analyse import Analysis, r2
-from .fonts import register_sarabun_for_matplotlib
+from .cache import Cache, key
 from .thai import thai_digits
+
+Row = tuple[str, Decimal, str]  # label, score, colour
 
 
 @lru_cache(maxsize=1)
 def sarabun() -> str:
+    from .fonts import register_sarabun_for_matplotlib
     return register_sarabun_for_matplotlib()
 
 
-def indicator_chart(a: Analysis, thai: bool = False) -> bytes:
-    fmt = (lambda s: thai_digits(s)) if thai else (lambda s: s)
-    family = sarabun()
-    mark = float(a.framework.pass_mark)
+def indicator_chart(a: Analysis, thai: bool = False, cache: Cache | None = None) -> bytes:
+    """The chart's PNG; drawn (matplotlib imported) only when `cache` has none for these scores."""
     # Each indicator, then its sub-indicators when the results give them (lighter, indented).
-    rows: list[tuple[str, Decimal, str]] = []
+    rows: list[Row] = []
     for i in a.indicators:
         rows.append((f"{i.number}. {i.name}", i.score, "#2e7d32" if i.passed else "#c62828"))
         rows += [(f"      {s.number} {s.name}", s.score,
                   "#81c784" if r2(s.score) >= a.framework.pass_mark else "#e57373")
                  for s in a.subindicators if s.indicator == i.number]
     rows.reverse()  # indicator 1 at the top
+    cache = cache or Cache(None)
+    k = key("chart", json.dumps([rows, str(a.framework.pass_mark), thai], default=str, ensure_ascii=False))
+    png = cache.get("chart", k)
+    if png is None:
+        png = _draw(rows, a.framework.pass_mark, thai)
+        cache.put("chart", k, png)
+    return png
+
+
+def _draw(rows: list[Row], pass_mark: Decimal, thai: bool) -> bytes:
+    import matplotlib
+    matplotlib.use("Agg")  # no display; must precede pyplot
+    import matplotlib.pyplot as plt
+
+    fmt = (lambda s: thai_digits(s)) if thai else (lambda s: s)
+    family = sarabun()
+    mark = float(pass_mark)
     with plt.rc_context({"font.family": family, "font.size": 13, "svg.hashsalt": "measures"}):
         fig, ax = plt.subplots(figsize=(8.0, 5.2 if len(rows) <= 10 else 0.42 * len(rows) + 1.0), dpi=150)
         labels = [fmt(label) for label, _, _ in rows]
         scores = [float(score) for _, score, _ in rows]
         bars = ax.barh(labels, scores, color=[color for _, _, color in rows], height=0.6)
         ax.axvline(mark, color="#1565c0", linestyle="--", linewidth=1.5)
-        ax.text(mark, len(rows) - 0.35, fmt(f" เกณฑ์ผ่าน {r2(a.framework.pass_mark)}"), color="#1565c0",
+        ax.text(mark, len(rows) - 0.35, fmt(f" เกณฑ์ผ่าน {r2(pass_mark)}"), color="#1565c0",
                 va="bottom", ha="left", fontsize=12)
         for bar, (_, score, _) in zip(bars, rows):
             ax.text(bar.get_width() + 0.4, bar.get_y() + bar.get_height() / 2, fmt(str(r2(score))),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import refs
 from .analyse import Analysis, IncompleteResults, analyse
+from .cache import Cache, text_facts
 from .load import Content, Loaded
 from .problems import ContentError, Problem, errors, unique
 from .rules import Key, Rule, Subject, Text, keys, names, notes, progress, references, results, text
@@ -98,6 +99,7 @@ def check_all(content: Content, office: str | None = None) -> list[Problem]:
     except ContentError as exc:
         return unique(found + exc.problems)
     for oid in offices:
+        text_facts.open(Cache(content.project.cache), oid)
         try:
             years = content.publication_years(oid)
             folder = content.folder_problems(oid)
@@ -114,4 +116,5 @@ def check_all(content: Content, office: str | None = None) -> list[Problem]:
                 found.extend(exc.problems)
                 continue
             found.extend(problems_of(loaded)[0])
+    text_facts.save()
     return unique(found)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -67,24 +66,13 @@ class _Group(click.Group):
         except Exception as exc:
             if os.environ.get("MEASURES_DEBUG"):
                 raise
-            log = _crash_log()
+            from .crash import crash_log
+            log = crash_log()
             click.echo(f"เกิดข้อผิดพลาดภายในโปรแกรม measures ({type(exc).__name__}: {str(exc)[:200]}) "
                        "ซึ่งไม่ใช่ความผิดของข้อมูล: เอกสารเดิมใน build/ ไม่ถูกแก้ไข\n"
                        f"โปรดแจ้งผู้ดูแลโปรแกรม measures พร้อมไฟล์ {log} "
                        "(ตั้งค่า MEASURES_DEBUG=1 แล้วสั่งใหม่เพื่อดูรายละเอียดทั้งหมด)", err=True)
             raise SystemExit(EXIT_INTERNAL) from None
-
-
-def _crash_log() -> str:
-    import tempfile
-    text = f"measures {__version__}\n{' '.join(sys.argv)}\n\n{traceback.format_exc()}"
-    try:
-        fd, path = tempfile.mkstemp(prefix="measures-error-", suffix=".log")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        return path
-    except OSError:
-        return "(บันทึกไฟล์รายละเอียดไม่ได้)"
 
 
 @click.group(cls=_Group)
@@ -201,6 +189,67 @@ def publication_options(f: Callable[..., None]) -> Callable[..., None]:
 
 
 
+def all_option(f: Callable[..., None]) -> Callable[..., None]:
+    """--all: every office in content/offices, in worker processes; --jobs: how many."""
+    f = click.option("--jobs", type=click.IntRange(1, 64),
+                     help="with --all: processes at once (default: one per core)")(f)
+    return click.option("--all", "every", is_flag=True,
+                        help="every office in content/offices (each its latest year, or --year); "
+                             "with --out, OUT/<office>/")(f)
+
+
+def _alone(ctx: click.Context, every: bool) -> None:
+    if every and ctx.get_parameter_source("office") == click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError("--all กับ --office ใช้พร้อมกันไม่ได้: เลือกอย่างใดอย่างหนึ่ง", ctx)
+
+
+def _build_all(kinds: list[DocKind], year: int | None, out: Path | None, jobs: int | None) -> list[Any]:
+    """Every office's documents with a progress bar and a summary; exit 1 if any office failed."""
+    import time
+
+    from .batch import Outcome, build_all
+    content = _content()
+    offices = content.office_ids()
+    if not offices:
+        _fail([Problem(shown_path(content.root / "offices"), None, "", "ยังไม่มีหน่วยงานในโฟลเดอร์นี้")])
+    start = time.monotonic()
+    bar: Any  # click types a bar made with length= as one without items
+    with click.progressbar(length=len(offices) * len(kinds), label="กำลังสร้างเอกสาร", file=sys.stderr,
+                           show_pos=True, item_show_func=lambda o: o.office if o else "") as bar:
+        outcomes = build_all(content, offices, kinds, year, out, jobs, done=lambda o: bar.update(1, o))
+    failed: dict[str, list[Outcome]] = {}
+    warned: dict[str, int] = {}
+    for o in outcomes:
+        if o.path is not None:
+            click.echo(shown_path(o.path))
+            if o.problems:
+                warned[o.office] = warned.get(o.office, 0) + len(o.problems)
+        else:
+            failed.setdefault(o.office, []).append(o)
+    for office, bad in failed.items():
+        click.echo(f"\n✗ {office}:", err=True)
+        for o in bad:
+            _report(o.problems)
+            if o.failure:
+                click.echo(o.failure, err=True)
+    done = sum(o.ok for o in outcomes)
+    click.echo(f"\nสร้างเอกสารแล้ว {done} จาก {len(outcomes)} ฉบับ ({len(offices)} หน่วยงาน) "
+               f"ใน {time.monotonic() - start:.1f} วินาที", err=True)
+    if warned:
+        click.echo(f"คำเตือน {sum(warned.values())} รายการใน {len(warned)} หน่วยงาน: "
+                   + ", ".join(f"{k} ({v})" for k, v in warned.items())
+                   + " — ดูรายละเอียดด้วย measures check --office <รหัส>", err=True)
+    if failed:
+        click.echo(f"ไม่สำเร็จ {len(failed)} หน่วยงาน: {', '.join(failed)} — แก้ไขตามข้อความข้างต้นแล้วสั่งใหม่ "
+                   "(เอกสารเดิมของหน่วยงานเหล่านั้นใน build/ ไม่ถูกแก้ไข)", err=True)
+    return outcomes
+
+
+def _exit_if_any_failed(outcomes: list[Any]) -> None:
+    if not all(o.ok for o in outcomes):
+        raise SystemExit(EXIT_CONTENT)
+
+
 def _build(kind: DocKind, office: str, year: int | None, out: Path | None, round_kind: str = "12m") -> Any:
     """Build one document; every failure is a message and exit 1."""
     from .pipeline import build
@@ -222,41 +271,67 @@ def _build(kind: DocKind, office: str, year: int | None, out: Path | None, round
 
 @main.command("build")
 @publication_options
-def build_cmd(office: str, year: int | None, out: Path | None) -> None:
-    """Build build/<office>/measures-<year>.docx, the measures document.
+@all_option
+@click.pass_context
+def build_cmd(ctx: click.Context, office: str, year: int | None, out: Path | None, every: bool,
+              jobs: int | None) -> None:
+    """Build build/<office>/measures-<year>.docx, the measures document; with --all, every
+    office's (a failing office fails alone; the summary says which).
 
     \b
     Example:
       measures build --office kksec --year 2565
+      measures build --all
     """
-    _build("measures", office, year, out)
+    _alone(ctx, every)
+    if every:
+        _exit_if_any_failed(_build_all(["measures"], year, out, jobs))
+    else:
+        _build("measures", office, year, out)
 
 
 @main.command("preface")
 @publication_options
-def preface_cmd(office: str, year: int | None, out: Path | None) -> None:
-    """Build build/<office>/preface-<year>.docx, the preface alone.
+@all_option
+@click.pass_context
+def preface_cmd(ctx: click.Context, office: str, year: int | None, out: Path | None, every: bool,
+                jobs: int | None) -> None:
+    """Build build/<office>/preface-<year>.docx, the preface alone; with --all, every office's.
 
     \b
     Example:
       measures preface --office kksec
     """
-    _build("preface", office, year, out)
+    _alone(ctx, every)
+    if every:
+        _exit_if_any_failed(_build_all(["preface"], year, out, jobs))
+    else:
+        _build("preface", office, year, out)
 
 
 @main.command("pdf")
 @publication_options
-def pdf_cmd(office: str, year: int | None, out: Path | None) -> None:
+@all_option
+@click.pass_context
+def pdf_cmd(ctx: click.Context, office: str, year: int | None, out: Path | None, every: bool,
+            jobs: int | None) -> None:
     """Build the measures document and the preface, then convert both to PDF with LibreOffice
-    (the contents page gets its page numbers).
+    (the contents page gets its page numbers). With --all, every office's, converted in one
+    LibreOffice run.
 
     \b
     Example:
       measures pdf --office kksec
+      measures pdf --all
     """
     from .pdf import Job, PdfError, convert_many
     from .write import OutputError
-    built = [_build(kind, office, year, out) for kind in ("measures", "preface")]
+    _alone(ctx, every)
+    kinds: list[DocKind] = ["measures", "preface"]
+    outcomes = _build_all(kinds, year, out, jobs) if every else []
+    built = [o for o in outcomes if o.ok] if every else [_build(kind, office, year, out) for kind in kinds]
+    if every:
+        click.echo(f"กำลังแปลงเป็น PDF {len(built)} ไฟล์ด้วย LibreOffice …", err=True)
     try:
         pdfs = convert_many([Job(b.path, b.path.with_suffix(".pdf"), b.thai_digits) for b in built])
     except (PdfError, OutputError) as exc:
@@ -265,6 +340,7 @@ def pdf_cmd(office: str, year: int | None, out: Path | None) -> None:
         raise SystemExit(EXIT_CONTENT) from None
     for pdf in pdfs:
         click.echo(shown_path(pdf))
+    _exit_if_any_failed(outcomes)
 
 
 @main.command("report")

@@ -14,10 +14,19 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from lxml import etree
 
 from .context import TOC_MARKER
 from .docxread import headings
-from .ooxml import W_FONT_SLOTS, get_or_add, set_fonts, set_lang, set_size, story_parts, update_fields_on_open
+from .ooxml import (
+    W_FONT_SLOTS,
+    get_or_add,
+    set_fonts,
+    set_lang,
+    set_size,
+    story_parts,
+    update_fields_on_open,
+)
 from .schema import Style
 from .thai import thai_digits
 
@@ -111,7 +120,9 @@ def finish_runs(doc: DocxDocument, style: Style) -> None:
     """Every run: all four font slots, w:sz and w:szCs, Thai language.
 
     Values come from the run's paragraph style (so restyling the template works);
-    the office's font, if it chose one, replaces the template's font everywhere."""
+    the office's font, if it chose one, replaces the template's font everywhere.
+    The template's own runs were finished when it was made (render.template), and a
+    rendered run keeps its tag's properties: those are left as they are."""
     font = style.font
     lookup = _style_rpr_chain(doc)
     if font:
@@ -119,22 +130,35 @@ def finish_runs(doc: DocxDocument, style: Style) -> None:
             for slot in W_FONT_SLOTS:
                 rfonts.set(qn(slot), font)
     for _, part in story_parts(doc):
-        for p in part.iter(qn("w:p")):
-            ppr = p.pPr
-            sfont, ssize = lookup(ppr.style if ppr is not None and ppr.style else "Normal")
-            for r in p.iter(qn("w:r")):
-                rpr = r.get_or_add_rPr()
-                fonts = rpr.rFonts
-                run_font = fonts.get(qn("w:cs")) or fonts.get(qn("w:ascii")) if fonts is not None else None
-                chosen = font or run_font or sfont
-                if chosen:  # a reference without any font leaves Word's default
-                    set_fonts(rpr, chosen)
-                sz = rpr.sz
-                size = sz.get(qn("w:val")) if sz is not None else ssize
-                if size:
-                    set_size(rpr, size)
-                if rpr.find(qn("w:lang")) is None:
-                    set_lang(rpr)
+        runs: list[Any] = (_RUNS if font else _UNFINISHED)(part)  # type: ignore[assignment]
+        for r in runs:
+            p = next(r.iterancestors(_P), None)
+            pstyle = p.find(_PSTYLE) if p is not None else None
+            sfont, ssize = lookup(pstyle.get(_VAL) if pstyle is not None and pstyle.get(_VAL) else "Normal")
+            rpr = r.get_or_add_rPr()
+            fonts = rpr.rFonts
+            run_font = fonts.get(_CS) or fonts.get(_ASCII) if fonts is not None else None
+            chosen = font or run_font or sfont
+            if chosen:  # a reference without any font leaves Word's default
+                set_fonts(rpr, chosen)
+            sz = rpr.sz
+            size = sz.get(_VAL) if sz is not None else ssize
+            if size:
+                set_size(rpr, size)
+            if rpr.find(_LANG) is None:
+                set_lang(rpr)
+
+
+_NS = {"w": W[1:-1]}
+_RUNS = etree.XPath(".//w:r", namespaces=_NS)
+# Runs finish_runs would change; the others (already one font in all four slots and no theme
+# font, w:sz equal to w:szCs, a language) are selected out in C, not looked at one by one.
+_UNFINISHED = etree.XPath(
+    ".//w:r[not(w:rPr[w:rFonts[@w:cs and @w:ascii=@w:cs and @w:hAnsi=@w:cs and @w:eastAsia=@w:cs"
+    " and not(@w:asciiTheme or @w:hAnsiTheme or @w:eastAsiaTheme or @w:cstheme)]"
+    " and w:sz and w:szCs and w:sz/@w:val=w:szCs/@w:val and w:lang])]", namespaces=_NS)
+_P, _LANG, _VAL, _CS, _ASCII = qn("w:p"), qn("w:lang"), qn("w:val"), qn("w:cs"), qn("w:ascii")
+_PSTYLE = f"{W}pPr/{W}pStyle"
 
 
 def to_thai_digits(doc: DocxDocument, style: Style) -> None:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema
 from .blanks import blanks_in
+from .cache import Cache
 from .problems import ContentError, Problem, errors, shown_path
 from .project import Project
 from .thai import arabic_digits
@@ -215,6 +216,7 @@ class Content:
             project = Project.find()
         self.project = project if isinstance(project, Project) else Project.at(Path(project))
         self.root = self.project.content
+        self.cache = Cache(self.project.cache)
         self.framework_docs: dict[str, YamlDoc] = {}
         self._facts: dict[str, dict[str, str]] | None = None
 
@@ -248,7 +250,7 @@ class Content:
             problems.append(Problem(self.shown(path), None, "", refused))
             return None
         try:
-            doc = read_yaml(path, self.shown(path))
+            doc = read_yaml(path, self.shown(path), self.cache)
         except ContentError as exc:
             problems.extend(exc.problems)
             return None
@@ -371,7 +373,7 @@ class Content:
             self._facts = {}
             for oid in self.office_ids():
                 try:
-                    data = read_yaml(self.root / "offices" / oid / "office.yaml").data
+                    data = read_yaml(self.root / "offices" / oid / "office.yaml", cache=self.cache).data
                 except ContentError:
                     continue  # reported when that office itself is checked
                 if isinstance(data, dict):

@@ -4,12 +4,13 @@ Complex-script size and language (Word lays Thai out with w:cs / w:szCs), table 
 and cell margins, repeating header rows, fields (PAGE, TOC), Word's update-fields
 setting. Word rejects or "repairs" children out of the schema's order (LibreOffice does
 not care), so every element made here goes in before its first successor in the schema's sequence
-(ECMA-376 Part 1, wml.xsd), as python-docx's own get_or_add methods do; where python-docx
-has the element (rFonts, sz, pStyle…) its get_or_add is used instead.
+(ECMA-376 Part 1, wml.xsd), as python-docx's own get_or_add methods do (ours are used for
+rFonts and sz too: a document has thousands of runs, and python-docx's are slower).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -54,13 +55,24 @@ def _prefixed(el: Any) -> str:
     return f"{el.prefix}:{el.tag.split('}')[1]}" if el.prefix else el.tag
 
 
+@cache
+def _later(parent: str, tag: str) -> frozenset[str]:
+    """Clark names of the children that come after `tag` in `parent`."""
+    order = SEQUENCES[parent]
+    return frozenset(qn(t) for t in order[order.index(tag) + 1:])
+
+
+@cache
+def _qn(tag: str) -> str:
+    return qn(tag)
+
+
 def get_or_add(parent: Any, tag: str) -> Any:
     """The child `tag` of parent, created in the schema's order if missing."""
-    found = parent.find(qn(tag))
+    found = parent.find(_qn(tag))
     if found is not None:
         return found
-    order = SEQUENCES[_prefixed(parent)]
-    later = {qn(t) for t in order[order.index(tag) + 1:]}
+    later = _later(_prefixed(parent), tag)
     el = OxmlElement(tag)
     successor = next((c for c in parent if c.tag in later), None)
     # python-docx's insert_element_before, for elements python-docx has no class for
@@ -70,23 +82,23 @@ def get_or_add(parent: Any, tag: str) -> Any:
 
 def set_fonts(rpr: Any, font: str) -> None:
     """All four slots: Word draws Thai with w:cs, Latin with w:ascii/w:hAnsi."""
-    fonts = rpr.get_or_add_rFonts()
+    fonts = get_or_add(rpr, "w:rFonts")
     for slot in W_FONT_SLOTS:
-        fonts.set(qn(slot), font)
+        fonts.set(_qn(slot), font)
     for theme in THEME_SLOTS:  # a theme font wins over a named one
-        fonts.attrib.pop(qn(theme), None)
+        fonts.attrib.pop(_qn(theme), None)
 
 
 def set_size(rpr: Any, half_points: str) -> None:
     """w:sz and w:szCs: without szCs Word sizes Thai text by its default."""
-    rpr.get_or_add_sz().set(qn("w:val"), half_points)
-    get_or_add(rpr, "w:szCs").set(qn("w:val"), half_points)
+    get_or_add(rpr, "w:sz").set(_qn("w:val"), half_points)
+    get_or_add(rpr, "w:szCs").set(_qn("w:val"), half_points)
 
 
 def set_lang(rpr: Any, lang: str = "th-TH") -> None:
     el = get_or_add(rpr, "w:lang")
-    el.set(qn("w:val"), lang)
-    el.set(qn("w:bidi"), lang)
+    el.set(_qn("w:val"), lang)
+    el.set(_qn("w:bidi"), lang)
 
 
 def set_table_width(tblpr: Any, twips: int) -> None:

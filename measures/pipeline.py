@@ -8,7 +8,6 @@ and only with complete bytes, so a failed build leaves the last good document un
 """
 from __future__ import annotations
 
-import io
 import os
 import re
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
+from .cache import Cache, text_facts
 from .check import check
 from .context import context, report_context
 from .finish import finish
@@ -29,7 +29,7 @@ from .problems import ContentError, Problem
 from .progress import Round, RoundKind
 from .render import render, template
 from .resolve import Resolved, resolve
-from .write import reproducible, write_atomic
+from .write import entries, reproducible, write_atomic
 
 DocKind = Literal["measures", "preface", "report"]
 # Document kind -> its layout; the template is the reference document with that layout's body.
@@ -52,21 +52,26 @@ class Built:
 def prepare(office: str, year: int | None = None, content: Content | None = None) -> Resolved:
     """load → check → resolve; ContentError with every problem if anything is wrong."""
     content = content or Content()
-    return resolve(check(content.load(office, year)))
+    text_facts.open(Cache(content.project.cache), office)
+    try:
+        return resolve(check(content.load(office, year)))
+    finally:
+        text_facts.save()
 
 
-def document(kind: DocKind, model: Resolved, reference: Path, round_kind: RoundKind = "12m") -> bytes:
-    """context → render → finish: the finished .docx as bytes (nothing written)."""
+def document(kind: DocKind, model: Resolved, reference: Path, round_kind: RoundKind = "12m",
+             cache: Cache | None = None) -> bytes:
+    """context → render → finish: the finished .docx as bytes (nothing written).
+    `cache`: where the template and chart made for an earlier build are kept."""
     chart = None
     if kind == "measures":
-        from .chart import indicator_chart  # matplotlib only for the document that has the chart
-        chart = indicator_chart(model.analysis, model.thai_digits)
-    doc = render(template(reference, LAYOUTS[kind]), context_for(kind, model, round_kind), chart, reference)
+        from .chart import indicator_chart
+        chart = indicator_chart(model.analysis, model.thai_digits, cache)
+    doc = render(template(reference, LAYOUTS[kind], cache), context_for(kind, model, round_kind), chart, reference,
+                 cache)
     finish(doc, model.office.style)
-    out = io.BytesIO()
-    doc.save(out)
     # Whose document this is (so another office's build never replaces it unnoticed), and its title.
-    return reproducible(out.getvalue(), source_date(model),
+    return reproducible(entries(doc), source_date(model),
                         {"dc:title": f"{TITLES[kind]} {model.office.short_name} {model.publication.year}",
                          "cp:keywords": f"{OWNER}{model.office.id}", "dc:description": ""})
 
@@ -90,7 +95,8 @@ def build(office: str, year: int | None = None, kind: DocKind = "measures", out_
     name = f"report-{model.publication.year}-{round_kind}" if kind == "report" else f"{kind}-{model.publication.year}"
     target = out_dir / f"{name}.docx"
     refuse_target(target, office, content)
-    data = document(kind, model, reference or content.project.template(REFERENCE), round_kind)
+    data = document(kind, model, reference or content.project.template(REFERENCE), round_kind,
+                    Cache(content.project.cache))
     path = write_atomic(target, data)
     return Built(path, model.warnings, model.thai_digits)
 

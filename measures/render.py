@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -21,10 +22,13 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
+from .cache import Cache, key
 from .context import Blocks
-from .layout.blocks import blocks_docx
+from .finish import finish_runs
+from .layout.blocks import write_blocks
 from .layout.writer import Writer, template_bytes
 from .problems import ContentError, Problem
+from .schema import Style
 
 # Styles the layouts use: a reference document must define every one of them.
 REQUIRED_STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "Table Grid", "Body Text Thai", "Body Plain",
@@ -41,11 +45,39 @@ def _problem(template: Path, message: str) -> TemplateProblem:
     return TemplateProblem([Problem(str(template), None, "", message)])
 
 
+# Code objects compiled in this process (building many offices compiles each part once).
+_COMPILED: dict[str, CodeType] = {}
+
+
 class _Environment(SandboxedEnvironment):
     """Sandboxed, and no arithmetic that runs away (10**5000, 'x' * 10**8); the sandbox
-    itself caps range()."""
+    itself caps range(). Compiling a document part's Jinja takes a tenth of a second and
+    gives the same Python for the same part, so the compiled source is kept in `cache`."""
     intercepted_binops = frozenset({"**", "*"})
     MAX_EXPONENT, MAX_REPEAT = 64, 100_000
+
+    def __init__(self, cache: Cache, **options: Any):
+        super().__init__(**options)
+        self.compiled = cache
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        k = key("jinja", type(self).__name__, str(self.autoescape), source)
+        code = _COMPILED.get(k)
+        if code is not None:
+            return (template_class or self.template_class).from_code(self, code, self.make_globals(globals), None)
+        try:
+            kept = self.compiled.get("jinja", k)
+            code = compile(kept.decode(), "<template>", "exec") if kept is not None else None
+        except (SyntaxError, ValueError):  # damaged: compile the part afresh
+            code = None
+        if code is None:
+            python = self.compile(source, raw=True)
+            self.compiled.put("jinja", k, python.encode())
+            code = compile(python, "<template>", "exec")
+        _COMPILED[k] = code
+        return (template_class or self.template_class).from_code(self, code, self.make_globals(globals), None)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and (not isinstance(right, int) or abs(right) > self.MAX_EXPONENT):
@@ -58,15 +90,51 @@ class _Environment(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def template(reference: Path, write: Callable[[Writer], None]) -> bytes:
-    """The template for one layout; made once per reference document and layout."""
+class _Template(DocxTemplate):
+    """docxtpl's template, with its regex clean-up of each part's XML (the same for the same
+    part) kept in `cache`."""
+
+    def __init__(self, data: bytes, cache: Cache):
+        super().__init__(io.BytesIO(data))
+        self.kept = cache
+
+    def patch_xml(self, src_xml: str) -> str:
+        k = key("patched", src_xml)
+        kept = self.kept.get("patched", k)
+        if kept is not None:
+            return kept.decode()
+        patched: str = super().patch_xml(src_xml)
+        self.kept.put("patched", k, patched.encode())
+        return patched
+
+    def resolve_listing(self, xml: str) -> str:
+        """docxtpl's tabs, line and page breaks typed in a value (\\t \\n \\a \\f): a regex pass
+        over every paragraph, needed only when a text holds one."""
+        if not _LISTING.search(xml):
+            return xml
+        resolved: str = super().resolve_listing(xml)
+        return resolved
+
+
+_LISTING = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
+
+
+def template(reference: Path, write: Callable[[Writer], None], cache: Cache | None = None) -> bytes:
+    """The template for one layout; made once per reference document and layout (and kept
+    in `cache`: making one takes a second, and it changes only with the reference or program)."""
     try:
         data = reference.read_bytes()
     except FileNotFoundError:
         raise _problem(reference, "ไม่พบไฟล์แม่แบบ (template)") from None
     except OSError as exc:
         raise _problem(reference, f"เปิดไฟล์แม่แบบไม่ได้: {exc.strerror or exc}") from None
-    return _template(data, reference, write)
+    cache = cache or Cache(None)
+    k = key("template", data, write.__module__, write.__qualname__)
+    made = cache.get("template", k)
+    if made is None:
+        made = _template(data, reference, write)  # refuses a reference that is not fit
+        cache.put("template", k, made)
+    return made
 
 
 # A reference document is a few hundred KB; anything unpacking past these is refused
@@ -100,17 +168,20 @@ def _template(data: bytes, reference: Path, write: Callable[[Writer], None]) -> 
     if missing:
         raise _problem(reference, f"ไฟล์แม่แบบขาดสไตล์ที่เอกสารใช้: {', '.join(missing)} "
                                   "ให้เพิ่มสไตล์ชื่อนี้ใน Word (หรือเริ่มจาก templates/reference.docx ของโปรแกรม)")
-    return template_bytes(io.BytesIO(data), write)
+    # Runs get their fonts and sizes here, once: a rendered run keeps its tag's properties.
+    return template_bytes(io.BytesIO(data), write, lambda doc: finish_runs(doc, Style()))
 
 
-def render(template_data: bytes, context: dict[str, Any], chart_png: bytes | None, source: Path) -> DocxDocument:
+def render(template_data: bytes, context: dict[str, Any], chart_png: bytes | None, source: Path,
+           cache: Cache | None = None) -> DocxDocument:
     """The template filled in, as a python-docx document (not yet finished or saved)."""
-    tpl = DocxTemplate(io.BytesIO(template_data))
+    cache = cache or Cache(None)
+    tpl = _Template(template_data, cache)
     tpl.init_docx()
-    context = _with_subdocs(tpl, template_data, context)
+    context = _with_subdocs(tpl, context)
     if chart_png is not None:
         context["chart"] = InlineImage(tpl, io.BytesIO(chart_png), width=Cm(15))
-    env = _Environment(autoescape=True, undefined=StrictUndefined)
+    env = _Environment(cache, autoescape=True, undefined=StrictUndefined)
     try:
         tpl.render(context, env)
     except TemplateSyntaxError as exc:
@@ -124,14 +195,18 @@ def render(template_data: bytes, context: dict[str, Any], chart_png: bytes | Non
     return rendered
 
 
-def _with_subdocs(tpl: DocxTemplate, template_data: bytes, value: Any) -> Any:
+def _with_subdocs(tpl: DocxTemplate, value: Any) -> Any:
     """The context with each office section body (Blocks) made a docxtpl sub-document."""
     if isinstance(value, Blocks):
-        return tpl.new_subdoc(io.BytesIO(blocks_docx(template_data, value.items)))
+        # Written straight into a sub-document that shares the template's part, so its styles
+        # are the template's own (docxtpl's new_subdoc() without a file; nothing to merge).
+        sub = tpl.new_subdoc()
+        write_blocks(Writer(sub), value.items)
+        return sub
     if isinstance(value, dict):
-        return {k: _with_subdocs(tpl, template_data, v) for k, v in value.items()}
+        return {k: _with_subdocs(tpl, v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_with_subdocs(tpl, template_data, v) for v in value]
+        return [_with_subdocs(tpl, v) for v in value]
     return value
 
 

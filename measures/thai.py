@@ -5,8 +5,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from pythainlp.util import arabic_digit_to_thai_digit
-
 MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
           "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
 
@@ -14,15 +12,22 @@ MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนา�
 _KEEP = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[A-Za-z]\d+\b")
 
 
+_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def _to_thai(text: str) -> str:
+    return text.translate(_TO_THAI)
+
+
 def thai_digits(text: str) -> str:
     """Arabic digits to Thai ones, except inside URLs, e-mail addresses and item codes (O38)."""
     out, last = [], 0
     for m in _KEEP.finditer(text):
-        out.append(arabic_digit_to_thai_digit(text[last:m.start()]) if text[last:m.start()] else "")
+        out.append(_to_thai(text[last:m.start()]) if text[last:m.start()] else "")
         out.append(m.group(0))
         last = m.end()
     rest = text[last:]
-    out.append(arabic_digit_to_thai_digit(rest) if rest else "")
+    out.append(_to_thai(rest) if rest else "")
     return "".join(out)
 
 

@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # what Word itself writes; the zip format's earliest
 
@@ -98,17 +98,21 @@ def _umask() -> int:
 
 # --------------------------------------------------------------------------- reproducible .docx
 
-def reproducible(docx: bytes, when: datetime, properties: dict[str, str] | None = None) -> bytes:
+def reproducible(docx: bytes | dict[str, bytes], when: datetime, properties: dict[str, str] | None = None) -> bytes:
     """Same content, same bytes: fixed entry order and times, fixed core properties (and
-    `properties`, e.g. {"dc:title": …}, set there too)."""
+    `properties`, e.g. {"dc:title": …}, set there too). `docx`: a .docx, or its entries
+    as `entries()` gives them (saving a document only to unpack it again takes as long
+    as the rest of the write)."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    src = zipfile.ZipFile(io.BytesIO(docx))
+    if isinstance(docx, bytes):
+        src = zipfile.ZipFile(io.BytesIO(docx))
+        docx = {name: src.read(name) for name in src.namelist()}
     # [Content_Types].xml first, as Word writes it; the rest in a stable order.
-    order = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
+    order = sorted(docx, key=lambda n: (n != "[Content_Types].xml", n))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for name in order:
-            data = src.read(name)
+            data = docx[name]
             if name == "docProps/core.xml":
                 data = _core(data, stamp, properties or {})
             info = zipfile.ZipInfo(name, ZIP_DATE)
@@ -116,6 +120,22 @@ def reproducible(docx: bytes, when: datetime, properties: dict[str, str] | None 
             info.external_attr = 0o644 << 16
             dst.writestr(info, data)
     return out.getvalue()
+
+
+def entries(doc: Any) -> dict[str, bytes]:
+    """A python-docx document's zip entries, as its save() would write them (python-docx's
+    own PackageWriter steps), without compressing them."""
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+    package = doc.part.package
+    parts = list(package.iter_parts())
+    out = {CONTENT_TYPES_URI.membername: _ContentTypesItem.from_parts(parts).blob,
+           PACKAGE_URI.rels_uri.membername: package.rels.xml}
+    for part in parts:
+        out[part.partname.membername] = part.blob
+        if len(part.rels):
+            out[part.partname.rels_uri.membername] = part.rels.xml
+    return out
 
 
 _CORE_NS = {"dcterms": "http://purl.org/dc/terms/",

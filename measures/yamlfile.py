@@ -9,6 +9,8 @@ and what officers paste from Word (a BOM, tabs) gets a message instead of a trac
 """
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import re
 import stat
@@ -19,6 +21,7 @@ from typing import Any
 import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
+from .cache import Cache, key
 from .problems import ContentError, Problem, Severity
 
 MAX_BYTES = 4 * 1024 * 1024  # the largest shipped file is 20 KB; a whole year's text is far below this
@@ -227,10 +230,61 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str
     return line, f"ไฟล์นี้อ่านเป็น YAML ไม่ได้: {hint} ในบรรทัดนี้หรือบรรทัดก่อนหน้า ({what})"
 
 
-def read_yaml(path: Path, shown: str | None = None) -> YamlDoc:
+def read_yaml(path: Path, shown: str | None = None, cache: Cache | None = None) -> YamlDoc:
+    """The file's data and lines, or ContentError. `cache`: where a file read before, byte for
+    byte the same, was kept (PyYAML reads in pure Python, a few milliseconds a kilobyte)."""
     path = Path(path)
     shown = shown or str(path)
     raw = read_bytes(path, shown)
+    cache = cache or Cache(None)
+    k = key("yaml", raw)
+    kept = cache.get("yaml", k)
+    if kept is not None:
+        try:
+            data, lines = _decode(json.loads(kept))
+            return YamlDoc(path, shown, data, lines)
+        except (ValueError, TypeError, KeyError):
+            pass  # damaged: read the file itself
+    doc = _read_yaml(path, shown, raw)
+    if not doc.warnings:  # a file with warnings is read again, so they are shown each time
+        with contextlib.suppress(TypeError):  # a type not kept: read again next time
+            cache.put("yaml", k, json.dumps(_encode(doc)).encode())  # ASCII: lone surrogates too
+    return doc
+
+
+# The cache keeps what YAML gave in JSON, tagged so nothing changes type on the way back:
+# a mapping {"m": [[key, value]…]} (keys may be numbers), a Decimal {"d": "99.13"}.
+def _encode(doc: YamlDoc) -> dict[str, Any]:
+    return {"data": _enc(doc.data), "lines": [[[_enc(part) for part in loc], line] for loc, line in doc.lines.items()]}
+
+
+def _enc(v: Any) -> Any:
+    if v is None or isinstance(v, (str, bool, int)):
+        return v
+    if isinstance(v, Decimal):
+        return {"d": str(v)}
+    if isinstance(v, list):
+        return [_enc(x) for x in v]
+    if isinstance(v, dict):
+        return {"m": [[_enc(k), _enc(x)] for k, x in v.items()]}
+    raise TypeError(f"not kept: {type(v).__name__}")
+
+
+def _decode(kept: dict[str, Any]) -> tuple[Any, dict[Loc, int]]:
+    return _dec(kept["data"]), {tuple(_dec(part) for part in loc): int(line) for loc, line in kept["lines"]}
+
+
+def _dec(v: Any) -> Any:
+    if isinstance(v, list):
+        return [_dec(x) for x in v]
+    if isinstance(v, dict):
+        if "d" in v:
+            return Decimal(v["d"])
+        return {_dec(k): _dec(x) for k, x in v["m"]}
+    return v
+
+
+def _read_yaml(path: Path, shown: str, raw: bytes) -> YamlDoc:
     warnings: list[Problem] = []
     if raw.startswith(b"\xef\xbb\xbf"):
         warnings.append(Problem(shown, 1, "", "ไฟล์ขึ้นต้นด้วย BOM (มักมาจากการบันทึกด้วย Notepad/Word) "

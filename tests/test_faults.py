@@ -47,7 +47,8 @@ import measures.write as w
 step = sys.argv.pop(1)
 real = getattr(os, step)
 def held(*args, **kwargs):
-    if step == "replace":  # just before the rename: the new file is complete beside the old one
+    # just before the document's rename (not a cache entry's): the new file is complete beside the old one
+    if step == "replace" and str(args[1]).endswith(".docx"):
         print("WINDOW", flush=True); time.sleep(60)
     result = real(*args, **kwargs)
     if step == "fsync":    # the temporary file is written and synced, not yet renamed

@@ -2,11 +2,6 @@
 and tables whose columns the office chooses (which a Jinja template cannot lay out)."""
 from __future__ import annotations
 
-import io
-
-from docx import Document
-from docx.oxml.ns import qn
-
 from ..schema.publication import Block
 from .writer import Writer
 
@@ -14,14 +9,8 @@ TEXT_WIDTH_CM = 16.0   # A4 less the reference's 3 cm and 2 cm margins
 MIN_COLUMN_CM = 2.5
 
 
-def blocks_docx(template_data: bytes, blocks: list[Block]) -> bytes:
-    """A .docx whose body is the blocks, in the template's styles (docxtpl inserts it whole)."""
-    doc = Document(io.BytesIO(template_data))
-    body = doc.element.body
-    for el in list(body):
-        if el.tag != qn("w:sectPr"):
-            body.remove(el)
-    w = Writer(doc)
+def write_blocks(w: Writer, blocks: list[Block]) -> None:
+    """The blocks, in the styles of the document `w` writes into."""
     for n, b in enumerate(blocks):
         if b.text:  # a lead-in stays with the table or list it introduces
             w.p(b.text, keep=n + 1 < len(blocks) and not blocks[n + 1].text)
@@ -34,9 +23,6 @@ def blocks_docx(template_data: bytes, blocks: list[Block]) -> bytes:
             for row in b.table.rows:
                 w.row(t, [[("Table Text", cell)] for cell in row])
             w.p("")
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def column_widths(rows: list[list[str]]) -> list[float]:

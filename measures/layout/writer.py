@@ -30,10 +30,20 @@ Cell = list[tuple[str, str]]  # a table cell: (style, text) paragraphs
 class Writer:
     def __init__(self, doc: DocxDocument):
         self.doc = doc
+        self._ids: dict[str, str | None] = {}
+
+    def style(self, para: Paragraph, name: str) -> None:
+        """Give `para` the paragraph style `name`. python-docx looks a name up (and compares
+        it with the default style) on every call, a tenth of a second a document; once is enough."""
+        if name not in self._ids:
+            style = self.doc.styles[name]
+            self._ids[name] = None if style == self.doc.styles.default(style.type) else style.style_id
+        para._p.style = self._ids[name]
 
     def p(self, text: str = "", style: str = "Body Text Thai", bold: bool = False, keep: bool = False) -> Paragraph:
         """A paragraph; `keep`: on the same page as the next one (a lead-in and its table)."""
-        para = self.doc.add_paragraph(style=style)
+        para = self.doc.add_paragraph()
+        self.style(para, style)
         if text:
             run = para.add_run(text)
             run.bold = bold or None
@@ -46,7 +56,8 @@ class Writer:
         return self.p(text, "Normal")
 
     def page_break(self) -> None:
-        para = self.doc.add_paragraph(style="Normal")
+        para = self.doc.add_paragraph()
+        self.style(para, "Normal")
         para.add_run().add_break(WD_BREAK.PAGE)
 
     def landscape(self) -> None:
@@ -77,7 +88,7 @@ class Writer:
         set_cell_margins(t._tbl.tblPr, 57)
         for cell, w, text in zip(t.rows[0].cells, widths, header):
             cell.width = Cm(w)
-            cell.paragraphs[0].style = self.doc.styles["Table Head"]
+            self.style(cell.paragraphs[0], "Table Head")
             cell.paragraphs[0].add_run(text)
             shade(cell._tc.get_or_add_tcPr(), "D9E2F3")
         if repeat:
@@ -105,7 +116,7 @@ class Writer:
             for style, text in paras:
                 para = cell.paragraphs[0] if first else cell.add_paragraph()
                 first = False
-                para.style = self.doc.styles[style]
+                self.style(para, style)
                 if text:
                     para.add_run(text)
                 if keep:
@@ -154,8 +165,10 @@ def _tabs_to_elements(doc: DocxDocument) -> None:
             tab.addnext(t2)
 
 
-def template_bytes(reference: IO[bytes], write: Callable[[Writer], None]) -> bytes:
-    """The reference document with its body replaced by what `write(Writer)` writes."""
+def template_bytes(reference: IO[bytes], write: Callable[[Writer], None],
+                   prepare: Callable[[DocxDocument], None] = lambda doc: None) -> bytes:
+    """The reference document with its body replaced by what `write(Writer)` writes,
+    then `prepare`d (what can be done once in the template, not in every document)."""
     doc = Document(reference)
     body = doc.element.body
     for el in list(body):
@@ -163,6 +176,7 @@ def template_bytes(reference: IO[bytes], write: Callable[[Writer], None]) -> byt
             body.remove(el)
     write(Writer(doc))
     _tabs_to_elements(doc)
+    prepare(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ..cache import text_facts
 from ..problems import Problem
 from ..thai import arabic_digits
 from . import Subject
@@ -25,6 +26,17 @@ def _provinces() -> tuple[str, ...]:
 def office_names_in(text: str) -> list[str]:
     """Names of Educational Service Area offices (type + province [+ area]) in a text, also
     where invisible characters or another Unicode form would hide them."""
+    if "ส" not in text and "ศ" not in text:  # every prefix begins with one; nothing hides it
+        return []
+    known = text_facts.get("names", text)
+    if isinstance(known, list):
+        return known
+    found = _office_names_in(text)
+    text_facts.remember("names", text, found)
+    return found
+
+
+def _office_names_in(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Zl", "Zp")))
     found = []
     for prefix in OFFICE_PREFIXES:

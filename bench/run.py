@@ -1,0 +1,335 @@
+"""`make bench`: what a user runs, timed as whole processes, each beside its baseline in the same run.
+
+    python -m bench.run [--runs 10] [--sizes 50,245,1000] [--pdf-offices 10] [--out bench/results.md]
+
+Every case starts a new process, as the user's command does (import, work, exit), and is
+paired with its baseline round by round, so a slower moment of the machine slows both.
+Peak memory is the largest resident set of any process of the command (workers included),
+sampled from /proc. The results, with the machine's cores and the versions, go to
+bench/results.md, with a profile of the warm build: where its time still goes.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import platform
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+MEASURES = str(BIN / "measures")
+PY = sys.executable
+OFFICE, DOC_GLOB = "kksec", "measures-*.docx"
+# Appended in turn to one text of the office, so each warm run checks a text it has not seen.
+PHRASES = ("อย่างยั่งยืน", "อย่างต่อเนื่อง", "อย่างเป็นรูปธรรม", "ตามลำดับ", "โดยเร็ว", "ในทุกด้าน",
+           "อย่างจริงจัง", "อย่างทั่วถึง", "ด้วยความโปร่งใส", "อย่างมีประสิทธิภาพ", "อย่างสม่ำเสมอ",
+           "อย่างครบถ้วน", "อย่างเคร่งครัด", "ในระยะยาว", "อย่างรอบด้าน")
+
+
+@dataclass
+class Case:
+    name: str
+    walls: list[float] = field(default_factory=list)
+    rss: list[float] = field(default_factory=list)  # MiB
+
+    def add(self, wall: float, rss: float) -> None:
+        self.walls.append(wall)
+        self.rss.append(rss)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.walls)
+
+    def row(self, baseline: Case | None = None, target: str = "") -> str:
+        ratio = f"{self.median / baseline.median:.2f}×" if baseline else ""
+        return (f"| {self.name} | {self.median:.3f} | {min(self.walls):.3f} | {max(self.walls):.3f} | "
+                f"{len(self.walls)} | {max(self.rss):.0f} | {ratio} | {target} |")
+
+
+class Peak(threading.Thread):
+    """The largest resident set of `pid` or any of its descendants, sampled every 10 ms."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.done = pid, 0, False
+        self.page = os.sysconf("SC_PAGE_SIZE")
+
+    def run(self) -> None:
+        while not self.done:
+            self.peak = max(self.peak, max((rss for _, rss in self._tree()), default=0))
+            time.sleep(0.01)
+
+    def _tree(self) -> list[tuple[int, int]]:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * self.page
+        mine = {self.pid}
+        changed = True
+        while changed:
+            changed = False
+            for pid, parent in parents.items():
+                if parent in mine and pid not in mine:
+                    mine.add(pid)
+                    changed = True
+        return [(pid, rss.get(pid, 0)) for pid in mine]
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, quiet: bool = True) -> tuple[float, float]:
+    """(wall seconds, peak MiB) of one whole command; it must succeed."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})},
+                            stdout=subprocess.DEVNULL if quiet else None, stderr=subprocess.PIPE)
+    peak = Peak(proc.pid)
+    peak.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    peak.done = True
+    peak.join()
+    if proc.returncode:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode(errors='replace')[-2000:]}")
+    return wall, peak.peak / 2**20
+
+
+def project(where: Path, content: Path) -> Path:
+    """A project folder holding a copy of `content`: the benchmark never touches the repo's."""
+    shutil.copytree(content, where / "content")
+    return where
+
+
+def edit(root: Path, n: int) -> None:
+    """Change one text of the office: a phrase appended to its practice_outro."""
+    pub = sorted((root / "content" / "offices" / OFFICE).glob("*/publication.yaml"))[-1]
+    text = pub.read_text(encoding="utf-8")
+    phrase = " ".join(PHRASES[(n + k) % len(PHRASES)] for k in range(1 + n // len(PHRASES)))
+    new = re.sub(r'(practice_outro: ".*?)(?: \[แก้\][^"]*)?"', lambda m: f'{m.group(1)} [แก้] {phrase}"', text, count=1)
+    assert new != text, "practice_outro not found"
+    pub.write_text(new, encoding="utf-8")
+
+
+def baseline_inputs(root: Path, work: Path) -> list[str]:
+    """The template, context and chart `measures build` used, for the bare docxtpl script."""
+    script = f"""
+import json, sys
+from pathlib import Path
+from measures import pipeline
+from measures.cache import Cache
+from measures.chart import indicator_chart
+from measures.load import Content
+from measures.render import template
+c = Content()
+m = pipeline.prepare({OFFICE!r}, content=c)
+cache = Cache(c.project.cache)
+out = Path(sys.argv[1])
+(out / "template.docx").write_bytes(template(c.project.template("reference.docx"), pipeline.LAYOUTS["measures"], cache))
+(out / "chart.png").write_bytes(indicator_chart(m.analysis, m.thai_digits, cache))
+(out / "context.json").write_text(json.dumps(pipeline.context_for("measures", m), ensure_ascii=False), "utf-8")
+"""
+    subprocess.run([PY, "-c", script, str(work)], cwd=root, check=True)
+    return [PY, str(REPO / "bench" / "bare_docxtpl.py"), str(work / "template.docx"), str(work / "context.json"),
+            str(work / "chart.png"), str(work / "bare.docx")]
+
+
+def markdown_of(docx: Path, out: Path) -> Path:
+    """The document's text as Markdown (headings and paragraphs), for pandoc."""
+    from docx import Document
+    lines = []
+    for p in Document(str(docx)).paragraphs:
+        if p.text.strip():
+            level = p.style.name.removeprefix("Heading ") if p.style is not None and p.style.name else ""
+            lines.append(("#" * int(level) + " " if level.isdigit() else "") + p.text)
+    out.write_text("\n\n".join(lines), encoding="utf-8")
+    return out
+
+
+def bench_single(root: Path, work: Path, runs: int) -> list[str]:
+    build = [MEASURES, "build", "--office", OFFICE]
+    timed(build, root)  # caches filled
+    bare_cmd = baseline_inputs(root, work)
+    warm, bare, cold, bare_cold, pandoc = (Case("`measures build` after editing one text (warm)"),
+                                           Case("bare docxtpl render + save, same template and context"),
+                                           Case("`measures build`, empty cache (cold)"),
+                                           Case("bare docxtpl (paired with cold)"),
+                                           Case("pandoc, the document's text as Markdown → .docx"))
+    for n in range(runs):
+        edit(root, n)
+        warm.add(*timed(build, root))
+        bare.add(*timed(bare_cmd, root))
+    md = markdown_of(sorted((root / "build" / OFFICE).glob(DOC_GLOB))[-1], work / "doc.md")
+    if shutil.which("pandoc"):
+        for _ in range(runs):
+            pandoc.add(*timed(["pandoc", str(md), "-o", str(work / "pandoc.docx")], root))
+    for _ in range(max(3, runs // 2)):
+        shutil.rmtree(root / "build" / ".cache", ignore_errors=True)
+        cold.add(*timed(build, root))
+        bare_cold.add(*timed(bare_cmd, root))
+    rows = [warm.row(bare, "≤ 1.5× bare docxtpl (stretch 1.3×)"), bare.row(),
+            cold.row(bare_cold, "≤ 4× bare docxtpl"), bare_cold.row()]
+    if pandoc.walls:
+        rows.append(pandoc.row())
+        rows.append(f"| warm build vs pandoc | | | | | | {warm.median / pandoc.median:.2f}× | |")
+    else:
+        rows.append("| pandoc | not installed: skipped | | | | | | |")
+    return rows
+
+
+def bench_make(runs: int) -> list[str]:
+    """`make measures` in the repository with nothing changed (its document built first)."""
+    subprocess.run(["make", "-s", "measures"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    noop = Case("`make measures`, nothing changed")
+    for _ in range(runs):
+        noop.add(*timed(["make", "-s", "measures"], REPO))
+    return [noop.row(None, "< 0.3 s")]
+
+
+def bench_pdf(root: Path, work: Path, runs: int) -> list[str]:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        return ["| PDF | LibreOffice not installed: skipped | | | | | | |"]
+    pdf, bare = Case("`measures pdf` (measures + preface)"), Case("bare `soffice --convert-to pdf` of both, one call")
+    timed([MEASURES, "pdf", "--office", OFFICE], root)  # LibreOffice profile prepared once, as for a user
+    docs = [str(p) for p in sorted((root / "build" / OFFICE).glob("*.docx"))]
+    profile = (work / "lo-profile").as_uri()
+    bare_cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                "--outdir", str(work / "pdf"), *docs]
+    timed(bare_cmd, root)  # its profile made once too
+    for _ in range(runs):
+        pdf.add(*timed([MEASURES, "pdf", "--office", OFFICE], root))
+        bare.add(*timed(bare_cmd, root))
+    return [pdf.row(bare), bare.row()]
+
+
+def bench_all(sizes: list[int], pdf_offices: int, work: Path) -> list[str]:
+    rows = []
+    for n in sizes:
+        root = work / f"offices-{n}"
+        subprocess.run([PY, "-m", "bench.synthetic", "--count", str(n), "--out", str(root), "--seed", "1"],
+                       cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+        cold = Case(f"`measures build --all`, {n} offices, empty cache")
+        cold.add(*timed([MEASURES, "build", "--all"], root))
+        warm = Case(f"`measures build --all`, {n} offices, one text edited")
+        office = sorted((root / "content" / "offices").iterdir())[0].name
+        _edit_office(root, office)
+        warm.add(*timed([MEASURES, "build", "--all"], root))
+        per = f"{n / cold.median:.1f} offices/s cold, {n / warm.median:.1f} warm"
+        rows += [cold.row(None, "245 offices < 20 s (≥ 12/s)" if n == 245 else ""), warm.row(None, per)]
+    if pdf_offices:
+        root = work / f"offices-pdf-{pdf_offices}"
+        subprocess.run([PY, "-m", "bench.synthetic", "--count", str(pdf_offices), "--out", str(root), "--seed", "2"],
+                       cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+        timed([MEASURES, "build", "--all"], root)
+        batch, bare = Case(f"`measures pdf --all`, {pdf_offices} offices ({2 * pdf_offices} documents)"), \
+            Case("bare `soffice --convert-to pdf` of the same files, one call")
+        batch.add(*timed([MEASURES, "pdf", "--all"], root))
+        soffice = shutil.which("soffice") or "soffice"
+        docs = [str(p) for p in sorted((root / "build").glob("*/*.docx"))]
+        profile = (work / "lo-profile-batch").as_uri()
+        timed([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+               str(work / "pdf-batch"), docs[0]], root)
+        bare.add(*timed([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                         "--outdir", str(work / "pdf-batch"), *docs], root))
+        rows += [batch.row(bare, "≤ 1.5× bare soffice"), bare.row()]
+    return rows
+
+
+def _edit_office(root: Path, office: str) -> None:
+    pub = sorted((root / "content" / "offices" / office).glob("*/publication.yaml"))[-1]
+    text = pub.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    for i, line in enumerate(lines):  # the first prose line of the analysis
+        m = re.match(r'^(\s+(?:- )?(?:text|practice_outro|practice_intro|actions_intro): )(.+)$', line)
+        if m and not m.group(2).startswith(("'", "|", ">")):
+            value = m.group(2)
+            lines[i] = m.group(1) + (value[:-1] + ' อย่างต่อเนื่อง"' if value.endswith('"') else value + " อย่างต่อเนื่อง")
+            break
+    else:
+        raise SystemExit(f"no text to edit in {pub}")
+    pub.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def profile_warm(root: Path) -> str:
+    """cProfile of one warm build (after an edit), in the package's own process: the top entries."""
+    edit(root, 99)
+    out = root / "warm.prof"
+    subprocess.run([PY, "-m", "cProfile", "-o", str(out), "-m", "measures.cli", "build", "--office", OFFICE],
+                   cwd=root, check=True, stdout=subprocess.DEVNULL)
+    text = io.StringIO()
+    stats = pstats.Stats(str(out), stream=text)
+    stats.sort_stats("cumulative").print_stats(r"measures/|docxtpl|docx/|jinja2/environment|pydantic/main|yaml/", 25)
+    lines = [line for line in text.getvalue().splitlines() if re.match(r"\s+\d", line)]
+    return "\n".join(lines)
+
+
+def environment() -> list[str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    versions = []
+    for lib in ("docxtpl", "python-docx", "docxcompose", "jinja2", "pydantic", "pythainlp", "matplotlib", "PyYAML"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            versions.append(f"{lib} {metadata.version(lib)}")
+    for tool, args in (("soffice", ["--version"]), ("pandoc", ["--version"])):
+        if shutil.which(tool):
+            first = subprocess.run([tool, *args], capture_output=True, text=True).stdout.splitlines()
+            versions.append(first[0] if first else tool)
+    return [f"- machine: {os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}",
+            f"- Python {platform.python_version()}; " + ", ".join(versions)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--sizes", default="50,245,1000", help="synthetic office counts for --all")
+    ap.add_argument("--pdf-offices", type=int, default=10)
+    ap.add_argument("--out", type=Path, default=REPO / "bench" / "results.md")
+    args = ap.parse_args()
+    sizes = [int(n) for n in args.sizes.split(",") if n]
+    header = "| command (whole process) | median s | min s | max s | runs | peak MiB | ratio | target |\n" \
+             "|---|---|---|---|---|---|---|---|"
+    with tempfile.TemporaryDirectory(prefix="measures-bench-") as tmp:
+        work = Path(tmp)
+        root = project(work / "project", REPO / "content")
+        sections: list[tuple[str, list[str]]] = []
+        for title, run in (("One office (kksec)", lambda: bench_single(root, work, args.runs)),
+                           ("make", lambda: bench_make(args.runs)),
+                           ("PDF", lambda: bench_pdf(root, work, max(3, args.runs // 3))),
+                           ("Every office", lambda: bench_all(sizes, args.pdf_offices, work))):
+            print(f"… {title}", file=sys.stderr, flush=True)
+            rows = run()
+            sections.append((title, rows))
+            print("\n".join([header, *rows]), file=sys.stderr, flush=True)
+        prof = profile_warm(root)
+    lines = ["# Benchmark results", "", "Written by `make bench` (bench/run.py): whole processes, each case beside its "
+             "baseline in the same run; the ratio is the case's median over its baseline's.", "",
+             *environment(), f"- date: {time.strftime('%Y-%m-%d %H:%M')}", ""]
+    for title, rows in sections:
+        lines += [f"## {title}", "", header, *rows, ""]
+    lines += ["## Where a warm build's time goes", "",
+              "cProfile of `measures build` after one text was edited (cumulative seconds; the profiler "
+              "itself slows every call):", "", "```", prof, "```", ""]
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"\n{args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
