@@ -49,7 +49,8 @@ def key(*parts: bytes | str) -> str:
 
 
 class Cache:
-    """Files under `folder`, one per result; None: nothing kept (every result made afresh)."""
+    """Files under `folder`, one per result; None: nothing kept (every result made afresh).
+    Each file begins with the SHA-256 of what follows: a damaged one is not used."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
@@ -58,9 +59,11 @@ class Cache:
         if self.folder is None:
             return None
         try:
-            return (self.folder / kind / k).read_bytes()
+            kept = (self.folder / kind / k).read_bytes()
         except OSError:
             return None
+        digest, data = kept[:32], kept[32:]
+        return data if hashlib.sha256(data).digest() == digest else None
 
     def put(self, kind: str, k: str, data: bytes) -> None:
         if self.folder is None:
@@ -71,6 +74,7 @@ class Cache:
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
             try:
                 with os.fdopen(fd, "wb") as f:
+                    f.write(hashlib.sha256(data).digest())
                     f.write(data)
                 os.replace(tmp, folder / k)  # whole or absent, whoever else writes at the same time
             finally:
