@@ -74,8 +74,8 @@ test: $(STAMP)  ## lint, types, then the suite
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
-	$(BIN)/python -m pytest -q bench --benchmark-only --benchmark-columns=min,median,max,rounds
+bench: $(STAMP)  ## whole-process timings beside their baselines, written to bench/results.md
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf build
