@@ -1,27 +1,20 @@
-"""The preface (คำนำ), alone as a document and as a page of the measures document;
-and the signature block that ends a document."""
+"""The preface (คำนำ), alone as a document and as a page of the measures document; the
+contents page; and the signature block that ends a document. The wording is phrases.py's."""
 from __future__ import annotations
 
+from ..ooxml import add_field
+from . import phrases as P
 from .writer import Writer
-
-PREFACE = [
-    "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานฉบับนี้ {{ office.name }} จัดทำขึ้นเพื่อประกาศเจตนารมณ์"
-    "ให้บุคลากรทางการศึกษาใช้เป็นแนวทางในการปฏิบัติงานอย่างมีมาตรฐาน มีคุณธรรม มีความโปร่งใส และป้องกันการทุจริต "
-    "โดยนำผลการวิเคราะห์การประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน (ITA) ประจำปีงบประมาณ พ.ศ. {{ assessed }} "
-    "มาจัดทำมาตรการ จำนวน {{ measures|length }} มาตรการ ประกอบด้วย {{ measure_list }}",
-    "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานนี้จะเป็นกรอบแนวทางในการป้องกันการทุจริตในหน่วยงาน "
-    "และการดำเนินงานอย่างมีคุณธรรมและความโปร่งใส เพื่อให้เกิดประโยชน์สูงสุดต่อผู้มารับบริการ ประชาชน และสังคมต่อไป",
-]
 
 
 def preface_block(w: Writer) -> None:
-    w.p("คำนำ", "Page Title")
+    w.p(P.PREFACE_TITLE, "Page Title")
     w.tag("{%p if preface_custom %}")
     w.tag("{%p for para in preface_custom %}")
     w.p("{{ para }}")
     w.tag("{%p endfor %}")
     w.tag("{%p else %}")
-    for text in PREFACE:
+    for text in P.PREFACE:
         w.p(text)
     w.tag("{%p endif %}")
     w.p("")
@@ -31,12 +24,20 @@ def preface_block(w: Writer) -> None:
     w.tag("{%p endif %}")
 
 
+def contents_block(w: Writer) -> None:
+    """The contents page: a real TOC field; the build fills its cached entries."""
+    w.p(P.CONTENTS, "Page Title")
+    w.p(P.CONTENTS_PAGE, "Body Plain").paragraph_format.alignment = 2
+    toc = w.p("", "TOC 1")
+    add_field(toc, 'TOC \\o "1-3" \\h \\z \\u', "{{ toc_marker }}")
+
+
 def signature_block(w: Writer) -> None:
     """Date, then the signatories (a line to sign on, name, position, caption), kept on one page:
     one signs centred; several sign side by side, two to a row, as Thai official documents do."""
     w.p("")
     w.tag("{%p if date_text %}")
-    w.p("ประกาศ ณ วันที่ {{ date_text }}", "Signature", keep=True)
+    w.p(P.SIGNED_ON, "Signature", keep=True)
     w.tag("{%p endif %}")
     w.tag("{%p if signatories|length > 1 %}")
     t = w.plain_table([8.0, 8.0])
