@@ -103,6 +103,7 @@ class TextFacts:
         self.cache, self.scope = Cache(None), ""
         self.memory: dict[str, object] = {}
         self.used: dict[str, object] = {}
+        self.stored: set[str] = set()
         self.changed = False
 
     def open(self, cache: Cache, scope: str) -> None:
@@ -117,6 +118,9 @@ class TextFacts:
             stored = {}
         if isinstance(stored, dict):
             self.memory.update(stored)
+            self.stored = set(stored)
+        else:
+            self.stored = set()
 
     def _name(self) -> str:
         return key("text-facts", self.scope) + ".json"
@@ -135,7 +139,9 @@ class TextFacts:
 
     def save(self) -> None:
         """Write what this scope used (a text no longer in the content is dropped)."""
-        if self.changed:
+        # Also when every fact came from memory (an earlier office in this process) but this
+        # office's file lacks some: the next process would have to tokenize them again.
+        if self.changed or not self.used.keys() <= self.stored:
             self.cache.put("text", self._name(), json.dumps(self.used, sort_keys=True).encode())
             self.changed = False
 
