@@ -5,7 +5,7 @@
 Every case starts a new process, as the user's command does (import, work, exit), and is
 paired with its baseline round by round, so a slower moment of the machine slows both.
 Peak memory is the largest resident set of any process of the command (workers included),
-sampled from /proc. The results, with the machine's cores and the versions, go to
+as the kernel reports it when the command ends (wait4). The results, with the machine's cores and the versions, go to
 bench/results.md, with a profile of the warm build: where its time still goes.
 """
 from __future__ import annotations
@@ -22,7 +22,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -59,57 +58,22 @@ class Case:
                 f"{len(self.walls)} | {max(self.rss):.0f} | {ratio} | {target} |")
 
 
-class Peak(threading.Thread):
-    """The largest resident set of `pid` or any of its descendants, sampled every 10 ms."""
-
-    def __init__(self, pid: int):
-        super().__init__(daemon=True)
-        self.pid, self.peak, self.done = pid, 0, False
-        self.page = os.sysconf("SC_PAGE_SIZE")
-
-    def run(self) -> None:
-        while not self.done:
-            self.peak = max(self.peak, max((rss for _, rss in self._tree()), default=0))
-            time.sleep(0.01)
-
-    def _tree(self) -> list[tuple[int, int]]:
-        parents: dict[int, int] = {}
-        rss: dict[int, int] = {}
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry.name}/stat") as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(fields[1])
-            rss[int(entry.name)] = int(fields[21]) * self.page
-        mine = {self.pid}
-        changed = True
-        while changed:
-            changed = False
-            for pid, parent in parents.items():
-                if parent in mine and pid not in mine:
-                    mine.add(pid)
-                    changed = True
-        return [(pid, rss.get(pid, 0)) for pid in mine]
-
-
 def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, quiet: bool = True) -> tuple[float, float]:
-    """(wall seconds, peak MiB) of one whole command; it must succeed."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})},
-                            stdout=subprocess.DEVNULL if quiet else None, stderr=subprocess.PIPE)
-    peak = Peak(proc.pid)
-    peak.start()
-    _, err = proc.communicate()
-    wall = time.perf_counter() - start
-    peak.done = True
-    peak.join()
-    if proc.returncode:
-        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode(errors='replace')[-2000:]}")
-    return wall, peak.peak / 2**20
+    """(wall seconds, peak MiB) of one whole command; it must succeed. The peak comes from
+    wait4: the largest resident set of the process or any descendant it waited for (workers
+    included), measured by the kernel, so nothing samples while the command runs."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})},
+                                stdout=subprocess.DEVNULL if quiet else None, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            err.seek(0)
+            raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n"
+                             f"{err.read().decode(errors='replace')[-2000:]}")
+    return wall, usage.ru_maxrss / 1024  # KiB on Linux
 
 
 def project(where: Path, content: Path) -> Path:

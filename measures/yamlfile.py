@@ -24,7 +24,7 @@ from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from .cache import Cache, key
 from .problems import ContentError, Problem, Severity
 
-MAX_BYTES = 4 * 1024 * 1024  # the largest shipped file is 20 KB; a whole year's text is far below this
+MAX_BYTES = 1024 * 1024  # the largest shipped file is 26 KB; a whole year's text is far below this
 MAX_DEPTH = 24               # content nests seven levels at most
 
 Loc = tuple[Any, ...]  # a field path: keys and list indexes

@@ -398,3 +398,16 @@ def test_what_officers_type_that_is_not_a_mistake(name, tmp_path):
     if shown:
         from measures.docxread import all_text, open_docx
         assert shown in all_text(open_docx(tmp_path / "out/measures-2565.docx"))
+
+
+@pytest.mark.parametrize("run", ["กขค" * 20_000, "abc" * 20_000, "a." * 30_000, "1-" * 30_000])
+def test_a_long_unbroken_text_is_checked_in_bounded_time(run, tmp_path):
+    """Every rule's work grows with the text, not its square: one 60,000-character run with no
+    space (a contact pattern once rescanned it from every position: 30,000 letters took 26 s)."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    replace(PUB, 'practice_outro: "', 'practice_outro: "' + run + " ")(content)
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["check", "--office", "kksec"], env={"MEASURES_CONTENT": str(content)})
+    assert time.monotonic() - started < LIMIT_S / 2, f"{time.monotonic() - started:.1f} s"
+    assert "Traceback" not in result.output, result.output
