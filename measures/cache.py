@@ -18,7 +18,11 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-LIMIT = 2048  # entries kept per kind; the oldest go first
+# Entries kept per kind, the oldest going first: room for every office of a national run
+# (1000 offices hold about four YAML files each; at 2048 a warm run found its oldest
+# entries evicted and ran at half speed). A chart is ~160 KB: fewer of them.
+LIMIT = 16384
+LIMITS = {"chart": 4096}
 
 
 @lru_cache(maxsize=1)
@@ -84,11 +88,12 @@ class Cache:
 
     @staticmethod
     def _prune(folder: Path) -> None:
+        limit = LIMITS.get(folder.name, LIMIT)
         entries = list(os.scandir(folder))
-        if len(entries) <= LIMIT:
+        if len(entries) <= limit + limit // 8:  # pruned in batches, not a sort at every write
             return
         entries.sort(key=lambda e: e.stat().st_mtime)
-        for e in entries[: len(entries) - LIMIT]:
+        for e in entries[: len(entries) - limit]:
             with contextlib.suppress(OSError):
                 os.unlink(e.path)
 
