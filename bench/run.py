@@ -256,8 +256,14 @@ def profile_warm(root: Path) -> str:
     text = io.StringIO()
     stats = pstats.Stats(str(out), stream=text)
     stats.sort_stats("cumulative").print_stats(r"measures/|docxtpl|docx/|jinja2/environment|pydantic/main|yaml/", 25)
-    lines = [line for line in text.getvalue().splitlines() if re.match(r"\s+\d", line)]
+    lines = [_local(line) for line in text.getvalue().splitlines() if re.match(r"\s+\d", line)]
     return "\n".join(lines)
+
+
+def _local(line: str) -> str:
+    """A profile line with this machine's folders left out: the package's and libraries' own paths."""
+    line = line.replace(f"{REPO}/", "")
+    return re.sub(r"\S*/site-packages/", "", line)
 
 
 def environment() -> list[str]:
