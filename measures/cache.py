@@ -15,8 +15,12 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T", str, list[str])
 
 # Entries kept per kind, the oldest going first: room for every office of a national run
 # (1000 offices hold about four YAML files each; at 2048 a warm run found its oldest
@@ -136,6 +140,15 @@ class TextFacts:
         if value is not None:
             self.used[k] = value
         return value
+
+    def remembered(self, rule: str, text: str, compute: Callable[[str], T], kind: type) -> T:
+        """`compute(text)`, or what an earlier build found for this text (if of `kind`)."""
+        known = self.get(rule, text)
+        if isinstance(known, kind):
+            return known  # type: ignore[return-value]
+        found = compute(text)
+        self.remember(rule, text, found)
+        return found
 
     def remember(self, rule: str, text: str, value: object) -> None:
         k = key(rule, text)

@@ -250,13 +250,12 @@ def _exit_if_any_failed(outcomes: list[Any]) -> None:
         raise SystemExit(EXIT_CONTENT)
 
 
-def _build(kind: DocKind, office: str, year: int | None, out: Path | None, round_kind: str = "12m") -> Any:
-    """Build one document; every failure is a message and exit 1."""
-    from .pipeline import build
+def _made(make: Callable[[], Any]) -> Any:
+    """What `make` builds; a content, template or output failure is its message and exit 1."""
     from .render import TemplateProblem
     from .write import OutputError
     try:
-        built = build(office, year, kind, out_dir=out, content=_content(), round_kind=round_kind)  # type: ignore[arg-type]
+        return make()
     except TemplateProblem as exc:
         _fail(exc.problems)
     except ContentError as exc:
@@ -264,6 +263,13 @@ def _build(kind: DocKind, office: str, year: int | None, out: Path | None, round
     except OutputError as exc:
         click.echo(str(exc), err=True)
         raise SystemExit(EXIT_CONTENT) from None
+
+
+def _build(kind: DocKind, office: str, year: int | None, out: Path | None, round_kind: str = "12m") -> Any:
+    """Build one document; every failure is a message and exit 1."""
+    from .pipeline import build
+    built = _made(lambda: build(office, year, kind, out_dir=out, content=_content(),
+                                round_kind=round_kind))  # type: ignore[arg-type]
     _report(built.warnings)
     click.echo(shown_path(built.path))
     return built
@@ -427,18 +433,8 @@ def site_cmd(office: str, year: int | None, out: Path | None) -> None:
     Example:
       measures site --office kksec --year 2565
     """
-    from .render import TemplateProblem
     from .site import build_site
-    from .write import OutputError
-    try:
-        site = build_site(office, year, out_dir=out, content=_content())
-    except TemplateProblem as exc:
-        _fail(exc.problems)
-    except ContentError as exc:
-        _fail(exc.problems, FAILED)
-    except OutputError as exc:
-        click.echo(str(exc), err=True)
-        raise SystemExit(EXIT_CONTENT) from None
+    site = _made(lambda: build_site(office, year, out_dir=out, content=_content()))
     _report(site.warnings)
     click.echo(shown_path(site.path / "index.html"))
     click.echo(shown_path(site.path / "itas.txt"))

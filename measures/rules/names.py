@@ -28,12 +28,7 @@ def office_names_in(text: str) -> list[str]:
     where invisible characters or another Unicode form would hide them."""
     if "ส" not in text and "ศ" not in text:  # every prefix begins with one; nothing hides it
         return []
-    known = text_facts.get("names", text)
-    if isinstance(known, list):
-        return known
-    found = _office_names_in(text)
-    text_facts.remember("names", text, found)
-    return found
+    return text_facts.remembered("names", text, _office_names_in, list)
 
 
 def _office_names_in(text: str) -> list[str]:

@@ -79,14 +79,14 @@ def thai_marks(s: Subject) -> Iterator[Problem]:
 def fix_marks(text: str) -> str:
     if not THAI_RUN.search(text):
         return text
-    known = text_facts.get("marks", text)
-    if isinstance(known, str):
-        return known
+    return text_facts.remembered("marks", text, _fix_marks, str)
+
+
+def _fix_marks(text: str) -> str:
     # pythainlp's normalize() also folds runs of spaces, which is not a typing slip in Thai
     # (a double space is how many officers separate phrases): only its mark rules are used.
     from pythainlp.util import remove_dangling, remove_repeat_vowels, remove_spaces_before_marks
     fixed: str = remove_dangling(remove_repeat_vowels(remove_spaces_before_marks(text)))
-    text_facts.remember("marks", text, fixed)
     return fixed
 
 
@@ -134,12 +134,7 @@ def stray_letters(text: str) -> list[str]:
     where a typo broke a word (ติตประกาศ → ติ|ต|ประกาศ)."""
     if not THAI_RUN.search(text):
         return []
-    known = text_facts.get("stray", text)
-    if isinstance(known, list):
-        return known
-    found = _stray_letters(text)
-    text_facts.remember("stray", text, found)
-    return found
+    return text_facts.remembered("stray", text, _stray_letters, list)
 
 
 def _stray_letters(text: str) -> list[str]:
