@@ -4,10 +4,33 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OFFICE ?= kksec
 YEAR   ?=
-ARGS   := --office $(OFFICE) $(if $(YEAR),--year $(YEAR))
+ROUND  ?=
 STAMP  := $(VENV)/.installed
 
-ROUND  ?=
+# OFFICE, YEAR and ROUND end up in shell commands: each is checked here, as typed (`value`,
+# so `$(id)` is seen as typed, not expanded), and anything but a plain office id, year or
+# round stops make before any recipe runs. Characters allowed are removed one by one: what
+# is left (a space, ; $ ` quotes…) is what makes the value unsafe.
+_ID_CHARS := a b c d e f g h i j k l m n o p q r s t u v w x y z - _
+_left      = $(if $(2),$(call _left,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,99,$(2))),$(1))
+_unsafe    = $(or $(call _left,$(1),$(2)),$(if $(1),,empty))
+_DIGITS   := 0 1 2 3 4 5 6 7 8 9
+_spaced    = $(if $(2),$(call _spaced,$(subst $(firstword $(2)),$(firstword $(2)) ,$(1)),$(wordlist 2,99,$(2))),$(1))
+ifneq ($(call _unsafe,$(value OFFICE),$(_ID_CHARS) $(_DIGITS))$(filter -% _%,$(value OFFICE)),)
+$(error OFFICE='$(value OFFICE)' ใช้ไม่ได้: รหัสหน่วยงานเป็นชื่อสั้น ๆ ภาษาอังกฤษตัวเล็ก ตัวเลข - หรือ _ ไม่มีช่องว่าง ตรงกับชื่อโฟลเดอร์ใน content/offices เช่น make measures OFFICE=kksec)
+endif
+ifneq ($(value YEAR),)
+ifneq ($(call _unsafe,$(value YEAR),$(_DIGITS))$(words $(call _spaced,$(value YEAR),$(_DIGITS))),4)
+$(error YEAR='$(value YEAR)' ใช้ไม่ได้: ปีเป็นเลขอารบิก 4 หลัก ปีพุทธศักราช เช่น make measures YEAR=2565)
+endif
+endif
+ifneq ($(words $(value ROUND)) $(filter 6 12,$(value ROUND)),$(if $(value ROUND),1 $(value ROUND),0 ))
+$(error ROUND='$(value ROUND)' ใช้ไม่ได้: รอบรายงานเป็น 6 (ครึ่งปี) หรือ 12 (ทั้งปี) เช่น make report ROUND=6)
+endif
+# A file name found in content/ reaches the shell in single quotes.
+_quoted    = '$(subst ','\'',$(1))'
+ARGS   := --office $(OFFICE) $(if $(YEAR),--year $(YEAR))
+
 .PHONY: measures preface pdf report site check score test bench clean all FORCE
 
 # What a document is made from, so that make rebuilds only when one of them changed: the
@@ -67,7 +90,7 @@ check: $(STAMP)  ## validate all content
 	$(BIN)/measures check
 
 score: $(STAMP)  ## the analysis of an office's latest ITA result
-	$(BIN)/measures score $(firstword $(wildcard content/offices/$(OFFICE)/*/ita-*.yaml))
+	$(BIN)/measures score $(call _quoted,$(firstword $(wildcard content/offices/$(OFFICE)/*/ita-*.yaml)))
 
 test: $(STAMP)  ## lint, types, then the suite
 	$(BIN)/ruff check measures tests bench

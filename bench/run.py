@@ -93,25 +93,42 @@ def edit(root: Path, n: int) -> None:
 
 
 def baseline_inputs(root: Path, work: Path) -> list[str]:
-    """The template, context and chart `measures build` used, for the bare docxtpl script."""
+    """The reference, the document's blocks and the chart `measures build` used, for the bare python-docx script."""
     script = f"""
 import json, sys
 from pathlib import Path
 from measures import pipeline
 from measures.cache import Cache
-from measures.chart import indicator_chart
+from measures.document import nodes as n
 from measures.load import Content
-from measures.render import template
+from measures.publications import KINDS
+from measures.writers.docx import ROLE_STYLE
 c = Content()
 m = pipeline.prepare({OFFICE!r}, content=c)
-cache = Cache(c.project.cache)
+tree, _ = KINDS["measures"].document(m, cache=Cache(c.project.cache))
 out = Path(sys.argv[1])
-(out / "template.docx").write_bytes(template(c.project.template("reference.docx"), pipeline.LAYOUTS["measures"], cache))
-(out / "chart.png").write_bytes(indicator_chart(m.analysis, m.thai_digits, cache))
-(out / "context.json").write_text(json.dumps(pipeline.context_for("measures", m), ensure_ascii=False), "utf-8")
+def text(v):
+    if isinstance(v, str): return v
+    if isinstance(v, tuple): return " ".join(text(p) for p in v)
+    if isinstance(v, (n.Bullets,)): return " ".join(v.items)
+    if isinstance(v, n.Numbered): return " ".join(i.text for i in v.items)
+    return getattr(v, "text", "") or getattr(v, "mark", "")
+blocks = []
+for b in n.walk(tree.body):
+    if isinstance(b, n.Text): blocks.append(["p", ROLE_STYLE[b.role], b.text])
+    elif isinstance(b, n.Heading): blocks.append(["p", "Heading " + str(min(b.level, 2)), b.text])
+    elif isinstance(b, n.Bullets): blocks += [["p", "Bullet", x] for x in b.items]
+    elif isinstance(b, n.Numbered): blocks += [["p", "List Body", i.text] for i in b.items]
+    elif isinstance(b, n.Table):
+        blocks.append(["t", [[c.header for c in b.columns]] + [[text(v) for v in r.cells] for r in b.rows]])
+    elif isinstance(b, n.Figure):
+        blocks.append(["img"])
+        (out / "chart.png").write_bytes(b.png)
+(out / "blocks.json").write_text(json.dumps(blocks, ensure_ascii=False), "utf-8")
+(out / "reference.docx").write_bytes(c.project.template("reference.docx").read_bytes())
 """
     subprocess.run([PY, "-c", script, str(work)], cwd=root, check=True)
-    return [PY, str(REPO / "bench" / "bare_docxtpl.py"), str(work / "template.docx"), str(work / "context.json"),
+    return [PY, str(REPO / "bench" / "bare_docx.py"), str(work / "reference.docx"), str(work / "blocks.json"),
             str(work / "chart.png"), str(work / "bare.docx")]
 
 
@@ -132,9 +149,9 @@ def bench_single(root: Path, work: Path, runs: int) -> list[str]:
     timed(build, root)  # caches filled
     bare_cmd = baseline_inputs(root, work)
     warm, bare, cold, bare_cold, pandoc = (Case("`measures build` after editing one text (warm)"),
-                                           Case("bare docxtpl render + save, same template and context"),
+                                           Case("bare python-docx: the same texts and tables, saved"),
                                            Case("`measures build`, empty cache (cold)"),
-                                           Case("bare docxtpl (paired with cold)"),
+                                           Case("bare python-docx (paired with cold)"),
                                            Case("pandoc, the document's text as Markdown → .docx"))
     for n in range(runs):
         edit(root, n)
@@ -148,8 +165,8 @@ def bench_single(root: Path, work: Path, runs: int) -> list[str]:
         shutil.rmtree(root / "build" / ".cache", ignore_errors=True)
         cold.add(*timed(build, root))
         bare_cold.add(*timed(bare_cmd, root))
-    rows = [warm.row(bare, "≤ 1.5× bare docxtpl (stretch 1.3×)"), bare.row(),
-            cold.row(bare_cold, "≤ 4× bare docxtpl"), bare_cold.row()]
+    rows = [warm.row(bare, "≤ 1.5× bare python-docx (stretch 1.3×)"), bare.row(),
+            cold.row(bare_cold, "≤ 4× bare python-docx"), bare_cold.row()]
     if pandoc.walls:
         rows.append(pandoc.row())
         rows.append(f"| warm build vs pandoc | | | | | | {warm.median / pandoc.median:.2f}× | |")

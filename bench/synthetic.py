@@ -16,8 +16,10 @@ items or on failing indicators, the focus the weakest item, the target above the
 improvement table covering the weakest, "not passed" only where something failed, and no
 number, year or office name typed in prose (references such as {office.name} instead).
 
-Deterministic for a seed (one random.Random drives every choice); written as text directly,
-without importing the measures package, so that 1000 offices take a few seconds.
+Deterministic for a seed (one random.Random drives every choice); written as text directly, so
+that 1000 offices take a few seconds. The scores are drawn here; the tools' averages and the
+total follow the framework's method through the package's own scoring (measures/scoring.py),
+and the held-out tests check those figures independently.
 """
 from __future__ import annotations
 
@@ -40,6 +42,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from measures import scoring
+from measures.schema import Framework as FrameworkModel
+from measures.yamlfile import read_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO / "content"
@@ -724,6 +730,7 @@ class Framework:
     pass_mark: Decimal
     tools: tuple[tuple[str, Decimal], ...]                    # (code, weight)
     indicators: tuple[tuple[int, str, str, tuple[tuple[str, str], ...]], ...]  # (number, name, tool, subs)
+    model: FrameworkModel                                     # the framework as the package reads it
 
     def name(self, number: str) -> str:
         for n, name, _, subs in self.indicators:
@@ -744,7 +751,8 @@ def read_frameworks(folder: Path) -> dict[int, Framework]:
             tuple((t["code"], Decimal(str(t["weight"]))) for t in data["tools"]),
             tuple((int(i["number"]), i["name"], i["tool"],
                    tuple((str(s["number"]), s["name"]) for s in i.get("subindicators") or ()))
-                  for i in data["indicators"]))
+                  for i in data["indicators"]),
+            FrameworkModel.model_validate(read_yaml(path).data))
     return out
 
 
@@ -776,7 +784,8 @@ class Scores:
 
 
 def analyse(fw: Framework, given: dict[int, Decimal], subs: dict[str, Decimal]) -> Scores:
-    """The same arithmetic as measures.analyse (Decimal, unrounded, one rounding at the end)."""
+    """The indicators' scores as measures.analyse takes them; the tools and the total by the
+    package's scoring, under the framework's method."""
     indicator: dict[int, Decimal] = {}
     items: list[tuple[str, Decimal]] = []
     for number, _, _, sub_list in fw.indicators:
@@ -786,11 +795,9 @@ def analyse(fw: Framework, given: dict[int, Decimal], subs: dict[str, Decimal]) 
             items += [(s, subs[s]) for s, _ in sub_list]
         else:
             items.append((str(number), indicator[number]))
-    average, weighted = {}, {}
-    for code, weight in fw.tools:
-        average[code] = mean([indicator[n] for n, _, tool, _ in fw.indicators if tool == code])
-        weighted[code] = average[code] * weight / 100
-    total = sum(weighted.values(), Decimal(0))
+    average = scoring.tool_averages(fw.model, {str(n): v for n, v in indicator.items()})
+    weighted = {code: average[code] * weight / 100 for code, weight in fw.tools}
+    total = scoring.total(fw.model, average)
     failed = [n for n in indicator if r2(indicator[n]) < fw.pass_mark]
     return Scores(fw, given, subs, indicator, average, weighted, total, items, failed)
 

@@ -7,36 +7,20 @@ official total is the sum of the unrounded weighted scores, rounded once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from functools import cached_property
 
-from .schema import Framework, Indicator, Level, National, Results
+from . import scoring
+from .schema import Framework, Level, National, Results
+from .scoring import TWO, level_of, mean, r2
 
-TWO = Decimal("0.01")
+__all__ = ["TWO", "Analysis", "IncompleteResults", "analyse", "level_of", "mean", "r2", "to_json"]
 UP, DOWN, SAME = "เพิ่มขึ้น", "ลดลง", "คงที่"
-
-
-def r2(value: Decimal) -> Decimal:
-    """Round half up to two places, as the assessor prints."""
-    return value.quantize(TWO, rounding=ROUND_HALF_UP)
-
-
-def mean(values: list[Decimal]) -> Decimal:
-    return sum(values, Decimal(0)) / len(values)
-
-
-def level_of(score: Decimal, levels: list[Level]) -> Level:
-    """The band a score falls in. Bands are compared on the printed (rounded) score,
-    so 94.995 is shown as 95.00 and is Excellence, never 'Very Good with 95.00'."""
-    shown = r2(score)
-    for level in levels:  # ordered from the highest band down (the schema checks it)
-        if shown >= level.min:
-            return level
-    return levels[-1]
 
 
 @dataclass(frozen=True)
 class IndicatorResult:
-    number: int
+    number: str              # the framework's id: "1", "A1"
     name: str
     tool: str
     score: Decimal
@@ -49,7 +33,7 @@ class IndicatorResult:
 class SubResult:
     number: str              # "9.5"
     name: str
-    indicator: int
+    indicator: str
     score: Decimal
     level: Level
 
@@ -61,11 +45,8 @@ class Item:
     number: str              # "7" or "9.5"
     name: str
     score: Decimal
-    indicator: int
-
-    @property
-    def is_sub(self) -> bool:
-        return "." in self.number
+    indicator: str
+    is_sub: bool = False
 
     @property
     def label(self) -> str:
@@ -80,7 +61,7 @@ class ToolResult:
     weight: Decimal          # percent
     average: Decimal         # mean of its indicators, unrounded
     weighted: Decimal        # average x weight / 100, unrounded
-    indicators: tuple[int, ...]
+    indicators: tuple[str, ...]
     threshold: Decimal | None = None   # the framework's minimum for this tool, if it sets one
 
     @property
@@ -126,6 +107,17 @@ class Analysis:
     problems: tuple[str, ...]             # about the scores themselves
     national: National | None = None
     subindicators: tuple[SubResult, ...] = ()
+    uncapped: Level | None = None         # the level of the total alone, when a cap lowered it
+    capped_by: tuple[str, ...] = ()       # codes of the tools that lowered the rating (method: capped)
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        ids = (x for i in self.framework.indicators for x in (i.number, *(s.number for s in i.subindicators)))
+        return {x: n for n, x in enumerate(ids)}
+
+    def position(self, number: str) -> int:
+        """Where an indicator or sub-indicator stands in the framework: the order ties keep."""
+        return self._positions.get(number, len(self._positions))
 
     @property
     def failed(self) -> list[IndicatorResult]:
@@ -142,28 +134,29 @@ class Analysis:
         out = []
         for i in self.indicators:
             subs = [s for s in self.subindicators if s.indicator == i.number]
-            if subs and len(subs) == len(self.framework.indicators[i.number - 1].subindicators):
-                out += [Item(s.number, s.name, s.score, i.number) for s in subs]
+            declared = next(d for d in self.framework.indicators if d.number == i.number).subindicators
+            if subs and len(subs) == len(declared):
+                out += [Item(s.number, s.name, s.score, i.number, True) for s in subs]
             else:
-                out.append(Item(str(i.number), i.name, i.score, i.number))
+                out.append(Item(i.number, i.name, i.score, i.number))
         return out
 
     def item(self, number: str) -> Item | None:
         """An indicator or sub-indicator by its number, whether or not it is at the finest level."""
         for i in self.indicators:
-            if str(i.number) == number:
+            if i.number == number:
                 return Item(number, i.name, i.score, i.number)
-        return next((Item(s.number, s.name, s.score, s.indicator) for s in self.subindicators if s.number == number),
-                    None)
+        return next((Item(s.number, s.name, s.score, s.indicator, True) for s in self.subindicators
+                     if s.number == number), None)
 
     def weakest_items(self, focus: str | None = None) -> list[Item]:
         """What to fix urgently, then the next two to improve: the lowest scores at the finest
         level, or the office's own focus first. Items at full marks are never weak."""
-        ranked = sorted((i for i in self.items if r2(i.score) < 100), key=lambda i: (i.score, _order(i.number)))
+        ranked = sorted((i for i in self.items if r2(i.score) < 100), key=lambda i: (i.score, self.position(i.number)))
         chosen = self.item(focus) if focus else None
-        if chosen is not None:
+        if chosen is not None:  # an indicator chosen stands for its sub-indicators too
             ranked = [chosen] + [i for i in ranked if i.number != chosen.number and
-                                 not i.number.startswith(chosen.number + ".")]
+                                 (chosen.is_sub or i.indicator != chosen.number)]
         return ranked[:3]
 
     @property
@@ -175,7 +168,7 @@ class Analysis:
     @property
     def ranked(self) -> list[IndicatorResult]:
         """Highest score first; ties keep the indicator order."""
-        return sorted(self.indicators, key=lambda i: (-i.score, i.number))
+        return sorted(self.indicators, key=lambda i: (-i.score, self.position(i.number)))
 
     @property
     def strengths(self) -> list[IndicatorResult]:
@@ -195,21 +188,17 @@ class Analysis:
                 out.append((level, members))
         return out
 
-    def indicator(self, number: int) -> IndicatorResult:
+    def indicator(self, number: str) -> IndicatorResult:
         return next(i for i in self.indicators if i.number == number)
 
     def tool(self, code: str) -> ToolResult:
         return next(t for t in self.tools if t.code == code)
 
 
-def _order(number: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in number.split("."))
-
-
-def indicator_scores(framework: Framework, results: Results) -> tuple[dict[int, Decimal], set[int], list[str]]:
+def indicator_scores(framework: Framework, results: Results) -> tuple[dict[str, Decimal], set[str], list[str]]:
     """Each indicator's score: given directly, or the mean of its sub-indicators."""
-    scores: dict[int, Decimal] = {}
-    derived: set[int] = set()
+    scores: dict[str, Decimal] = {}
+    derived: set[str] = set()
     problems: list[str] = []
     known = {i.number for i in framework.indicators}
     for number in results.scores:
@@ -260,16 +249,15 @@ def analyse(framework: Framework, results: Results) -> Analysis:
             from_subscores=ind.number in derived)
         for ind in framework.indicators)
 
-    tools = []
-    for tool in framework.tools:
-        members: list[Indicator] = [i for i in framework.indicators if i.tool == tool.code]
-        average = mean([scores[i.number] for i in members])
-        tools.append(ToolResult(tool.code, tool.name, tool.name_en, tool.weight, average,
-                                average * tool.weight / 100, tuple(i.number for i in members), tool.threshold))
+    averages = scoring.tool_averages(framework, scores)
+    rating = scoring.rate(framework, averages)
+    tools = [ToolResult(t.code, t.name, t.name_en, t.weight, averages[t.code], averages[t.code] * t.weight / 100,
+                        tuple(i.number for i in framework.indicators if i.tool == t.code), t.threshold)
+             for t in framework.tools]
     subindicators = tuple(SubResult(s.number, s.name, ind.number, results.subscores[s.number],
                                     level_of(results.subscores[s.number], framework.levels))
                           for ind in framework.indicators for s in ind.subindicators if s.number in results.subscores)
-    total = sum((t.weighted for t in tools), Decimal(0))
+    total = rating.total
 
     history = history_points(results.history, results.year, total)
 
@@ -279,18 +267,20 @@ def analyse(framework: Framework, results: Results) -> Analysis:
     for result in tools:
         if result.code in results.stated:
             comparisons.append(Comparison(result.code, results.stated[result.code], result.weighted))
+    for what in results.stated:
+        if what != "total" and what not in averages:
+            problems.append(f"stated: ไม่มีเครื่องมือ {what} ในกรอบการประเมิน {framework.id} "
+                            f"(ที่มี: total, {', '.join(averages)})")
     if results.year in results.history and r2(results.history[results.year]) != r2(total):
         problems.append(f"history ปี {results.year} คือ {r2(results.history[results.year])} "
                         f"ไม่ตรงกับคะแนนรวมที่คำนวณได้ {r2(total)}")
 
     return Analysis(
         framework=framework, year=results.year, tools=tuple(tools), indicators=indicators,
-        total=total, level=level_of(total, framework.levels),
-        # A framework may set a minimum per tool (from ITA 2568 one tool below it fails the
-        # result whatever the total); what else that changes is not confirmed, so only this.
-        passed=r2(total) >= framework.pass_mark and not any(t.below_threshold for t in tools),
+        total=total, level=rating.level, passed=rating.passed,
         history=history, comparisons=tuple(comparisons), problems=tuple(problems),
-        national=results.national, subindicators=subindicators)
+        national=results.national, subindicators=subindicators,
+        uncapped=rating.uncapped if rating.capped_by else None, capped_by=rating.capped_by)
 
 
 def history_points(earlier: dict[int, Decimal], year: int, total: Decimal) -> tuple[HistoryPoint, ...]:
@@ -328,6 +318,8 @@ def to_json(a: Analysis) -> dict[str, object]:
         "total": f(a.total),
         "level": a.level.code,
         "level_name": a.level.name,
+        "uncapped_level": a.uncapped.code if a.uncapped else None,
+        "capped_by": list(a.capped_by),
         "passed": a.passed,
         "pass_mark": f(a.framework.pass_mark),
         "tools": {t.code: {"average": f(t.average), "weight": f(t.weight), "weighted": f(t.weighted),

@@ -1,10 +1,10 @@
 """What takes a second to make and depends only on its inputs, kept under build/.cache/.
 
-Three things are slow and rarely change between two builds: the template made from the
-reference document and a layout, the chart drawn by matplotlib, and the dictionary
-tokenizer's verdict on each text. Each is stored under a key that hashes every input
-*and* this package's own source and its libraries' versions, so a cached result is
-never stale: a changed text, template, score or program gives a new key. A cache that
+Three things are slow and rarely change between two builds: the check of the reference
+document, the chart drawn by matplotlib, and the dictionary tokenizer's verdict on each
+text. Each is stored under a key that hashes every input *and* this package's own source
+and its libraries' versions, so a cached result is never stale: a changed text, template,
+score or program gives a new key. A cache that
 cannot be read or written is simply not used; it never changes what a build produces.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The bar chart of indicator scores with the pass line, as PNG bytes.
 
-Labels are Thai, drawn with Sarabun from the fontpkg-sarabun package, so the
-chart never depends on fonts the machine happens to have.
+Labels are Thai, drawn with the Sarabun shipped in the package (measures/data/fonts),
+so the chart never depends on fonts the machine happens to have.
 """
 from __future__ import annotations
 
@@ -24,21 +24,33 @@ def sarabun() -> str:
     return register_sarabun_for_matplotlib()
 
 
-def indicator_chart(a: Analysis, thai: bool = False, cache: Cache | None = None) -> bytes:
-    """The chart's PNG; drawn (matplotlib imported) only when `cache` has none for these scores."""
-    # Each indicator, then its sub-indicators when the results give them (lighter, indented).
+def _rows(a: Analysis) -> list[Row]:
+    """Each indicator, then its sub-indicators when the results give them (lighter, indented)."""
     rows: list[Row] = []
     for i in a.indicators:
         rows.append((f"{i.number}. {i.name}", i.score, "#2e7d32" if i.passed else "#c62828"))
         rows += [(f"      {s.number} {s.name}", s.score,
                   "#81c784" if r2(s.score) >= a.framework.pass_mark else "#e57373")
                  for s in a.subindicators if s.indicator == i.number]
-    rows.reverse()  # indicator 1 at the top
+    return rows
+
+
+def indicator_chart(a: Analysis, thai: bool = False, cache: Cache | None = None, page: bool = False) -> bytes:
+    """The chart's PNG; drawn (matplotlib imported) only when `cache` has none for these scores.
+    `page`: the web page's layout (page_chart.py), legible on a phone; else the document's."""
+    rows = _rows(a)
+    if not page:
+        rows.reverse()  # barh draws upwards: indicator 1 at the top
     cache = cache or Cache(None)
-    k = key("chart", json.dumps([rows, str(a.framework.pass_mark), thai], default=str, ensure_ascii=False))
+    k = key("chart-page" if page else "chart",
+            json.dumps([rows, str(a.framework.pass_mark), thai], default=str, ensure_ascii=False))
     png = cache.get("chart", k)
     if png is None:
-        png = _draw(rows, a.framework.pass_mark, thai)
+        if page:
+            from .page_chart import draw_page
+            png = draw_page(rows, a.framework.pass_mark, thai)
+        else:
+            png = _draw(rows, a.framework.pass_mark, thai)
         cache.put("chart", k, png)
     return png
 

@@ -13,19 +13,33 @@ from .analyse import Analysis, IncompleteResults, analyse
 from .cache import Cache, text_facts
 from .load import Content, Loaded
 from .problems import ContentError, Problem, errors, unique
-from .rules import Key, Rule, Subject, Text, keys, names, notes, progress, references, results, text
+from .rules import (
+    Key,
+    Rule,
+    Subject,
+    Text,
+    keys,
+    names,
+    notes,
+    progress,
+    references,
+    results,
+    structure,
+    text,
+    verdicts,
+)
 from .walk import marked, plain_strings
 
 RULES: list[Rule] = [
     text.characters, text.thai_marks, text.unknown_words, text.typed_numbers, text.fiscal_years,
     text.counts, names.foreign_names, names.foreign_facts, references.references, references.in_facts,
     references.template_syntax,
-    keys.units, keys.measures, keys.indicators, keys.tools,
+    keys.units, keys.measures, keys.indicators, keys.tools, structure.guideline_depth,
     results.scores,
-    notes.abouts, notes.assessed_year, notes.full_marks, notes.mentions, notes.failed_claims,
+    notes.abouts, notes.assessed_year, notes.full_marks, notes.mentions, verdicts.claims,
     notes.failing_strengths, notes.passing_weaknesses, notes.focus, notes.improvements_cover_the_weakest,
     notes.target,
-    progress.activities, progress.future,
+    progress.activities, progress.plan, progress.future,
 ]
 
 _TOKEN = object()
@@ -98,6 +112,8 @@ def check_all(content: Content, office: str | None = None) -> list[Problem]:
         offices = [office] if office is not None else content.office_ids()
     except ContentError as exc:
         return unique(found + exc.problems)
+    if office is None:
+        found.extend(content.stray_offices())  # one office checked: a warning, from load()
     for oid in offices:
         text_facts.open(Cache(content.project.cache), oid)
         try:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import __version__
+from .clithai import Choice, Group, Int, Option, option, usage_message
 from .problems import ContentError, Problem, errors, shown_path
 
 if TYPE_CHECKING:
@@ -34,7 +35,11 @@ def _fail(problems: list[Problem], then: str = "") -> NoReturn:
     raise SystemExit(EXIT_CONTENT)
 
 
-class _Group(click.Group):
+# click 8.2+: `measures` alone raises this; click 8.1 prints the help itself.
+_NO_ARGS: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+class _Group(Group):
     """Turns any exception a command did not expect into a short message and a log file, and
     a mistyped command line into a Thai message that says where the help is."""
 
@@ -42,9 +47,12 @@ class _Group(click.Group):
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
+        except _NO_ARGS as exc:
+            click.echo(exc.ctx.get_help())
+            sys.exit(0)
         except click.UsageError as exc:
             where = f"{exc.ctx.command_path} --help" if exc.ctx else "measures --help"
-            click.echo(f"คำสั่งไม่ถูกต้อง: {exc.format_message()} (ดูวิธีใช้ด้วย {where})", err=True)
+            click.echo(f"คำสั่งไม่ถูกต้อง: {usage_message(exc)} (ดูวิธีใช้ด้วย {where})", err=True)
             sys.exit(2)
         except click.exceptions.Abort:
             click.echo("หยุดตามที่สั่ง", err=True)
@@ -75,15 +83,18 @@ class _Group(click.Group):
             raise SystemExit(EXIT_INTERNAL) from None
 
 
-@click.group(cls=_Group)
-@click.version_option(__version__)
+# Every help text below is Thai: the officer reads it. (The code's comments serve maintainers.)
+@click.group(cls=_Group, epilog="ดูวิธีใช้ของแต่ละคำสั่งด้วย measures <คำสั่ง> --help")
+@click.version_option(__version__, cls=Option, message="measures รุ่น %(version)s",
+                      help="แสดงรุ่นของโปรแกรมแล้วจบ")
 def main() -> None:
-    """มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน: from content to Word.
+    """สร้างเอกสารมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (ไฟล์ Word, PDF
+    และหน้าเว็บ) จากไฟล์ข้อมูลในโฟลเดอร์ content
 
     \b
-    Example:
-      measures check                       # validate all content
-      measures build --office kksec        # build/kksec/measures-<year>.docx
+    ตัวอย่าง:
+      measures check                       # ตรวจข้อมูลทั้งหมด
+      measures build --office kksec        # สร้าง build/kksec/measures-<ปี>.docx
     """
 
 
@@ -108,13 +119,17 @@ def _office_id(ctx: click.Context, param: click.Parameter, value: str | None) ->
     return value
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="print the analysis as one JSON object")
+@click.argument("file", type=click.Path(path_type=Path), metavar="ไฟล์")
+@option("--json", "as_json", is_flag=True, help="พิมพ์ผลการวิเคราะห์เป็น JSON ก้อนเดียว (ให้โปรแกรมอื่นอ่าน)")
 def score(file: Path, as_json: bool) -> None:
-    """The analysis of one ITA results FILE (totals, levels, ranking, history).
+    """วิเคราะห์ไฟล์ผลคะแนน ITA หนึ่งไฟล์
+
+    คะแนนรวม ระดับ อันดับ และคะแนนย้อนหลัง
+
+    ไฟล์ คือไฟล์ผลคะแนน เช่น content/offices/kksec/2565/ita-2564.yaml
 
     \b
-    Example:
+    ตัวอย่าง:
       measures score content/offices/kksec/2565/ita-2564.yaml --json
     """
     from .analyse import IncompleteResults, analyse, to_json
@@ -160,12 +175,15 @@ def _print_analysis(a: Any) -> None:
 
 
 @main.command()
-@click.option("--office", callback=_office_id, help="check one office only (and the shared content it uses)")
+@option("--office", callback=_office_id, metavar="รหัส",
+        help="ตรวจเฉพาะหน่วยงานนี้ (และข้อมูลกลางที่หน่วยงานใช้) ถ้าไม่ระบุจะตรวจทุกหน่วยงาน")
 def check(office: str | None) -> None:
-    """Validate all content: shapes, references, numbering, names, figures, Thai text.
+    """ตรวจข้อมูลทั้งหมด (หรือของหน่วยงานเดียวด้วย --office)
+
+    ตรวจรูปแบบไฟล์ การอ้างอิง ลำดับเลข ชื่อหน่วยงาน ตัวเลข และข้อความภาษาไทย
 
     \b
-    Example:
+    ตัวอย่าง:
       measures check --office kksec
     """
     from .check import check_all
@@ -175,27 +193,47 @@ def check(office: str | None) -> None:
     raise SystemExit(EXIT_CONTENT if found else 0)
 
 
-DEFAULT_OFFICE = "kksec"
 FAILED = "สร้างเอกสารไม่สำเร็จ: แก้ไขข้อผิดพลาดข้างต้นแล้วสั่งใหม่ (ไฟล์เดิมใน build/ ไม่ถูกแก้ไข)"
 
 
 def publication_options(f: Callable[..., None]) -> Callable[..., None]:
     """--office, --year, --out: which publication, and where it goes."""
-    f = click.option("--out", type=click.Path(path_type=Path), callback=_folder,
-                     help="output folder (default build/<office>)")(f)
-    f = click.option("--year", type=int, help="fiscal year of the publication (default: the latest)")(f)
-    return click.option("--office", default=DEFAULT_OFFICE, show_default=True, callback=_office_id,
-                        help="office id, a folder in content/offices")(f)
+    f = option("--out", type=click.Path(path_type=Path), callback=_folder, metavar="โฟลเดอร์",
+               help="โฟลเดอร์ที่จะเขียนผลลัพธ์ (ถ้าไม่ระบุคือ build/<รหัสหน่วยงาน>)")(f)
+    f = option("--year", type=Int(2500, 2700, 2566), metavar="ปี",
+               help="ปีงบประมาณ (พ.ศ.) ของเอกสาร ถ้าไม่ระบุคือปีล่าสุดที่มีข้อมูล")(f)
+    return option("--office", callback=_office_id, metavar="รหัส", help=OFFICE_HELP)(f)
+
+
+OFFICE_HELP = ("รหัสหน่วยงาน (ชื่อโฟลเดอร์ใน content/offices) ถ้าไม่ระบุและมีหน่วยงานเดียวจะใช้หน่วยงานนั้น "
+               "ถ้ามีหลายหน่วยงานต้องระบุ")
+
+
+def which_office(office: str | None) -> str:
+    """The office asked for; without --office, the only one in the content, else a message
+    that lists them (never another office's document silently)."""
+    if office is not None:
+        return office
+    content = _content()
+    ids = content.office_ids()
+    if len(ids) == 1:
+        return str(ids[0])
+    command = click.get_current_context().command_path
+    if not ids:
+        _fail([Problem(shown_path(content.root / "offices"), None, "",
+                       "ยังไม่มีหน่วยงานในโฟลเดอร์นี้: เริ่มหน่วยงานใหม่ด้วย measures new-office <รหัส>")])
+    _fail([Problem("--office", None, "", f"ในโฟลเดอร์ content มี {len(ids)} หน่วยงาน ({', '.join(ids)}) "
+                   f"จึงต้องระบุว่าเป็นเอกสารของหน่วยงานใด: เพิ่ม --office <รหัส> เช่น {command} --office {ids[0]}")])
 
 
 
 def all_option(f: Callable[..., None]) -> Callable[..., None]:
     """--all: every office in content/offices, in worker processes; --jobs: how many."""
-    f = click.option("--jobs", type=click.IntRange(1, 64),
-                     help="with --all: processes at once (default: one per core)")(f)
-    return click.option("--all", "every", is_flag=True,
-                        help="every office in content/offices (each its latest year, or --year); "
-                             "with --out, OUT/<office>/")(f)
+    f = option("--jobs", type=Int(1, 64, 2), metavar="จำนวน",
+               help="ใช้กับ --all: จำนวนงานที่ทำพร้อมกัน (ถ้าไม่ระบุคือเท่ากับจำนวนแกนประมวลผล)")(f)
+    return option("--all", "every", is_flag=True,
+                  help="ทุกหน่วยงานใน content/offices (แต่ละหน่วยงานใช้ปีล่าสุด หรือปีตาม --year) "
+                       "ถ้าระบุ --out ด้วย ผลลัพธ์อยู่ที่ <โฟลเดอร์>/<รหัสหน่วยงาน>/")(f)
 
 
 def _alone(ctx: click.Context, every: bool) -> None:
@@ -265,9 +303,10 @@ def _made(make: Callable[[], Any]) -> Any:
         raise SystemExit(EXIT_CONTENT) from None
 
 
-def _build(kind: DocKind, office: str, year: int | None, out: Path | None, round_kind: str = "12m") -> Any:
+def _build(kind: DocKind, office: str | None, year: int | None, out: Path | None, round_kind: str = "12m") -> Any:
     """Build one document; every failure is a message and exit 1."""
     from .pipeline import build
+    office = which_office(office)
     built = _made(lambda: build(office, year, kind, out_dir=out, content=_content(),
                                 round_kind=round_kind))  # type: ignore[arg-type]
     _report(built.warnings)
@@ -279,13 +318,14 @@ def _build(kind: DocKind, office: str, year: int | None, out: Path | None, round
 @publication_options
 @all_option
 @click.pass_context
-def build_cmd(ctx: click.Context, office: str, year: int | None, out: Path | None, every: bool,
+def build_cmd(ctx: click.Context, office: str | None, year: int | None, out: Path | None, every: bool,
               jobs: int | None) -> None:
-    """Build build/<office>/measures-<year>.docx, the measures document; with --all, every
-    office's (a failing office fails alone; the summary says which).
+    """สร้างเอกสารมาตรการ build/<รหัส>/measures-<ปี>.docx (หรือของทุกหน่วยงานด้วย --all)
+
+    ด้วย --all หน่วยงานที่ข้อมูลผิดจะไม่สำเร็จเฉพาะหน่วยงานนั้น และสรุปท้ายบอกว่าหน่วยงานใด
 
     \b
-    Example:
+    ตัวอย่าง:
       measures build --office kksec --year 2565
       measures build --all
     """
@@ -300,12 +340,12 @@ def build_cmd(ctx: click.Context, office: str, year: int | None, out: Path | Non
 @publication_options
 @all_option
 @click.pass_context
-def preface_cmd(ctx: click.Context, office: str, year: int | None, out: Path | None, every: bool,
+def preface_cmd(ctx: click.Context, office: str | None, year: int | None, out: Path | None, every: bool,
                 jobs: int | None) -> None:
-    """Build build/<office>/preface-<year>.docx, the preface alone; with --all, every office's.
+    """สร้างคำนำอย่างเดียว build/<รหัส>/preface-<ปี>.docx หรือของทุกหน่วยงานด้วย --all
 
     \b
-    Example:
+    ตัวอย่าง:
       measures preface --office kksec
     """
     _alone(ctx, every)
@@ -319,20 +359,21 @@ def preface_cmd(ctx: click.Context, office: str, year: int | None, out: Path | N
 @publication_options
 @all_option
 @click.pass_context
-def pdf_cmd(ctx: click.Context, office: str, year: int | None, out: Path | None, every: bool,
+def pdf_cmd(ctx: click.Context, office: str | None, year: int | None, out: Path | None, every: bool,
             jobs: int | None) -> None:
-    """Build the measures document and the preface, then convert both to PDF with LibreOffice
-    (the contents page gets its page numbers). With --all, every office's, converted in one
-    LibreOffice run.
+    """สร้างเอกสารมาตรการและคำนำ แล้วแปลงทั้งสองเป็น PDF ด้วย LibreOffice
+
+    สารบัญได้เลขหน้าด้วย ด้วย --all ทำของทุกหน่วยงาน แปลงใน LibreOffice รอบเดียว
 
     \b
-    Example:
+    ตัวอย่าง:
       measures pdf --office kksec
       measures pdf --all
     """
     from .pdf import Job, PdfError, convert_many
     from .write import OutputError
     _alone(ctx, every)
+    office = None if every else which_office(office)
     kinds: list[DocKind] = ["measures", "preface"]
     outcomes = _build_all(kinds, year, out, jobs) if every else []
     built = [o for o in outcomes if o.ok] if every else [_build(kind, office, year, out) for kind in kinds]
@@ -351,14 +392,15 @@ def pdf_cmd(ctx: click.Context, office: str, year: int | None, out: Path | None,
 
 @main.command("report")
 @publication_options
-@click.option("--round", "round_kind", type=click.Choice(["6", "12"]), default="12", show_default=True,
-              help="6: the six months 1 October – 31 March; 12: the whole fiscal year")
-def report_cmd(office: str, year: int | None, out: Path | None, round_kind: str) -> None:
-    """Build build/<office>/report-<year>-<6m|12m>.docx, the report on carrying the measures out
-    (O39 in ITA 2564), from the activities in content/offices/<office>/<year>/progress.yaml.
+@option("--round", "round_kind", type=Choice(["6", "12"]), default="12", show_default=True,
+        help="6 คือรอบ 6 เดือน (1 ตุลาคม – 31 มีนาคม) 12 คือรอบ 12 เดือน (ทั้งปีงบประมาณ)")
+def report_cmd(office: str | None, year: int | None, out: Path | None, round_kind: str) -> None:
+    """สร้างรายงานผลการดำเนินงานตามมาตรการ build/<รหัส>/report-<ปี>-<6m|12m>.docx (O39)
+
+    จากกิจกรรมใน content/offices/<รหัส>/<ปี>/progress.yaml
 
     \b
-    Example:
+    ตัวอย่าง:
       measures report --office kksec --year 2565 --round 6
     """
     _build("report", office, year, out, round_kind=f"{round_kind}m")
@@ -366,13 +408,14 @@ def report_cmd(office: str, year: int | None, out: Path | None, round_kind: str)
 
 @main.command("schema")
 def schema_cmd() -> None:
-    """Write schemas/<kind>.schema.json, the JSON Schemas of the content files, for editors:
-    a content file whose first line is `# yaml-language-server: $schema=…` gets completion, the
-    Thai description of each field and its mistakes flagged while it is typed (VS Code's YAML
-    extension, or any editor with the YAML language server).
+    """เขียน schemas/<ชนิด>.schema.json ให้โปรแกรมแก้ไขข้อความตรวจไฟล์ข้อมูลขณะพิมพ์
+
+    โปรแกรมแก้ไขข้อความ (เช่น VS Code กับส่วนขยาย YAML) จะเติมชื่อหัวข้อ แสดงคำอธิบายภาษาไทย
+    และทำเครื่องหมายที่ผิดขณะพิมพ์ ในไฟล์ข้อมูลที่บรรทัดแรกเป็น
+    # yaml-language-server: $schema=…
 
     \b
-    Example:
+    ตัวอย่าง:
       measures schema
     """
     from .editor_schema import write_all
@@ -381,34 +424,39 @@ def schema_cmd() -> None:
 
 
 @main.command("new-year")
-@click.option("--office", required=True, callback=_office_id, help="office id, a folder in content/offices")
-@click.option("--year", type=int, required=True, help="fiscal year of the new publication")
-@click.option("--assessed", type=int, help="the ITA year it analyses (default: as the office's last one did)")
-def new_year_cmd(office: str, year: int, assessed: int | None) -> None:
-    """Start the next year's publication: the office's own texts, changed measures, own sections
-    and signatories carried forward; the new scores and the year's notes as blanks <กรอก: …>;
-    the results file's history filled from the earlier ones (the last total computed).
+@option("--office", callback=_office_id, metavar="รหัส", help=OFFICE_HELP)
+@option("--year", type=Int(2500, 2700, 2566), required=True, metavar="ปี", help="ปีงบประมาณ (พ.ศ.) ของเอกสารฉบับใหม่")
+@option("--assessed", type=Int(2500, 2700, 2566), metavar="ปี",
+        help="ปีของผล ITA ที่วิเคราะห์ (ถ้าไม่ระบุคือห่างจากปีเอกสารเท่าฉบับก่อน)")
+def new_year_cmd(office: str | None, year: int, assessed: int | None) -> None:
+    """เริ่มเอกสารของปีถัดไปจากเอกสารปีล่าสุดของหน่วยงาน
+
+    ยกข้อความของหน่วยงาน มาตรการที่ปรับ ส่วนของหน่วยงานเอง และผู้ลงนามมาให้
+    ส่วนคะแนนใหม่และหมายเหตุของปีเป็นช่องว่าง <กรอก: …> ประวัติคะแนนเติมจากปีก่อน ๆ ให้
 
     \b
-    Example:
+    ตัวอย่าง:
       measures new-year --office kksec --year 2566
     """
     from .scaffold import new_year
+    office = which_office(office)
     for path in new_year(_content(), office, year, assessed):
         click.echo(shown_path(path))
     click.echo("กรอกคะแนนและข้อความของปีใหม่ทุกช่อง <กรอก: …> แล้วสั่ง measures check", err=True)
 
 
 @main.command("new-office")
-@click.argument("office_id", callback=lambda ctx, param, value: _office_id(ctx, param, value))
-@click.option("--year", type=int, help="fiscal year of the first publication (default: the current one)")
-@click.option("--assessed", type=int, help="the ITA year it analyses (default: the year before)")
+@click.argument("office_id", callback=lambda ctx, param, value: _office_id(ctx, param, value), metavar="รหัส")
+@option("--year", type=Int(2500, 2700, 2566), metavar="ปี", help="ปีงบประมาณ (พ.ศ.) ของเอกสารฉบับแรก ถ้าไม่ระบุคือปีปัจจุบัน")
+@option("--assessed", type=Int(2500, 2700, 2566), metavar="ปี", help="ปีของผล ITA ที่วิเคราะห์ ถ้าไม่ระบุคือปีก่อนหน้า")
 def new_office_cmd(office_id: str, year: int | None, assessed: int | None) -> None:
-    """Start a new office: content/offices/OFFICE_ID/ with every fact and note a marked blank
-    <กรอก: …> to fill in (never another office's words). `measures check` lists the blanks left.
+    """เริ่มหน่วยงานใหม่ที่ content/offices/<รหัส>/ จากแบบเปล่า
+
+    ข้อมูลและหมายเหตุทุกช่องเป็นช่องว่าง
+    <กรอก: …> ให้กรอกเอง (ไม่ยกข้อความของหน่วยงานอื่นมา) แล้ว measures check จะบอกช่องที่ยังเหลือ
 
     \b
-    Example:
+    ตัวอย่าง:
       measures new-office nan2 --year 2567 --assessed 2566
     """
     from datetime import date
@@ -422,18 +470,40 @@ def new_office_cmd(office_id: str, year: int | None, assessed: int | None) -> No
     click.echo("กรอกข้อมูลทุกช่อง <กรอก: …> แล้วสั่ง measures check เพื่อดูรายการที่ยังเหลือ", err=True)
 
 
-@main.command("site")
-@publication_options
-def site_cmd(office: str, year: int | None, out: Path | None) -> None:
-    """Build build/<office>/site/, the publication as a web page to upload as it is: index.html
-    with the .docx (and the PDF, when current) beside it, and itas.txt, the text to enter in the
-    ITA system beside each URL. With --out, the folder is OUT/site.
+@main.command("new-framework")
+@option("--from", "source", required=True, metavar="กรอบ",
+        help="กรอบการประเมินปีก่อนที่ใช้เป็นต้นแบบ (ชื่อไฟล์ใน content/frameworks) เช่น ita-2567")
+@option("--year", type=Int(2560, 2700, 2568), required=True, metavar="ปี",
+        help="ปีการประเมิน ITA (พ.ศ.) ของกรอบใหม่")
+def new_framework_cmd(source: str, year: int) -> None:
+    """เริ่มกรอบการประเมิน ITA ของปีใหม่จากกรอบปีก่อน
+
+    โครงสร้างเดิมคงไว้ ตัวเลขและเกณฑ์ทุกข้อที่ต้องยืนยันกับคู่มือการประเมินของปีนั้นเป็นช่องว่าง
+    <กรอก: …> และจะสร้างเอกสารด้วยกรอบนี้ไม่ได้จนกว่าจะกรอกครบ
 
     \b
-    Example:
+    ตัวอย่าง:
+      measures new-framework --from ita-2567 --year 2568
+    """
+    from .newframework import new_framework
+    click.echo(shown_path(new_framework(_content(), source, year)))
+    click.echo("กรอกทุกช่อง <กรอก: …> ตามคู่มือการประเมินปีนั้น แล้วสั่ง measures check", err=True)
+
+
+@main.command("site")
+@publication_options
+def site_cmd(office: str | None, year: int | None, out: Path | None) -> None:
+    """สร้างหน้าเว็บ build/<รหัส>/site/ สำหรับอัปโหลดได้ทันที
+
+    index.html พร้อมไฟล์ Word และ PDF
+    ของเอกสาร และ itas.txt ข้อความที่กรอกในระบบ ITA คู่กับแต่ละ URL (ด้วย --out คือ <โฟลเดอร์>/site)
+
+    \b
+    ตัวอย่าง:
       measures site --office kksec --year 2565
     """
     from .site import build_site
+    office = which_office(office)
     site = _made(lambda: build_site(office, year, out_dir=out, content=_content()))
     _report(site.warnings)
     click.echo(shown_path(site.path / "index.html"))

@@ -12,13 +12,14 @@ from decimal import Decimal
 
 from . import wording
 from .analyse import level_of, r2
+from .document import phrases as P
+from .document.fill import fill
 from .numbering import Line
 from .progress import Round
 from .resolve import Resolved
+from .schema import Framework
 from .schema.publication import Block
 from .wording import fmt, weight
-
-TOC_MARKER = "@@TOC@@"  # the contents field's placeholder; the finisher fills the entries
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,30 @@ def signed(value: Decimal) -> str:
     return f"{r2(value):+.2f}"
 
 
-def span(numbers: Iterable[int]) -> str:
-    numbers = list(numbers)
-    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"{numbers[0]}–{numbers[-1]}"
-    return ", ".join(map(str, numbers))
+def span(ids: Iterable[str], order: list[str]) -> str:
+    """A tool's indicators: "1–5" when more than two follow one another in the framework, else listed."""
+    ids = list(ids)
+    at = [order.index(i) for i in ids]
+    if len(ids) > 2 and at == list(range(at[0], at[0] + len(ids))):
+        return f"{ids[0]}–{ids[-1]}"
+    return ", ".join(ids)
+
+
+def scoring(fw: Framework) -> dict[str, list[str] | list[list[str]]]:
+    """The scoring-method table: a column per tool, its cells the framework's words."""
+    tools = [{"code": t.code, "weight": weight(t.weight)} for t in fw.tools]
+    corner, per_tool = P.SCORING_HEAD
+    cells = [[t.scoring.question for t in fw.tools], [t.scoring.subindicator for t in fw.tools],
+             [t.scoring.indicator for t in fw.tools], [t.scoring.tool for t in fw.tools],
+             [fill(P.SCORING_WEIGHT, {"t": t}) for t in tools]]
+    label, rule = P.SCORING_TOTAL
+    cap = fw.cap
+    if fw.method == "capped" and cap is not None:
+        text = P.SCORING_CAP_LOWER if cap.lower_by is not None else P.SCORING_CAP_TO
+        rule += fill(text, {"below": wording.fmt(cap.below), "n": cap.lower_by, "to": cap.to})
+    return {"head": [corner] + [fill(per_tool, {"t": t}) for t in tools],
+            "rows": [[row_label, *row] for row_label, row in zip(P.SCORING_ROWS, cells)],
+            "total": [label, rule]}
 
 
 def _style(line: Line) -> str:
@@ -62,18 +82,19 @@ def context(model: Resolved) -> dict[str, object]:
                  "purpose": t.purpose,
                  "indicator_names": " ".join(i.name for i in fw.indicators if i.tool == t.code)}
                 for t in fw.tools]
+    order = [i.number for i in fw.indicators]
 
     # The indicator table: each indicator, then its sub-indicators when the results give them.
     indicators = []
     for i in a.indicators:
-        indicators.append({"number": str(i.number), "name": i.name, "score": fmt(i.score),
+        indicators.append({"number": i.number, "name": i.name, "score": fmt(i.score),
                            "level": f"{i.level.code} ({i.level.name})", "verdict": "ผ่าน" if i.passed else "ไม่ผ่าน"})
         indicators += [{"number": s.number, "name": s.name, "score": fmt(s.score),
                         "level": f"{s.level.code} ({s.level.name})", "verdict": "–"}
                        for s in a.subindicators if s.indicator == i.number]
     ranked = a.ranked
 
-    tool_notes = [{"code": t.code, "name": t.name, "name_en": t.name_en, "indicator_range": span(t.indicators),
+    tool_notes = [{"code": t.code, "name": t.name, "name_en": t.name_en, "indicator_range": span(t.indicators, order),
                    "summary": wording.tool_summary(a, t), "notes": list(notes.strengths.get(t.code, []))}
                   for t in a.tools]
 
@@ -101,7 +122,7 @@ def context(model: Resolved) -> dict[str, object]:
             sub = next(s for s in parent.subindicators if s.number == r.indicator)
             label = f"ตัวชี้วัดที่ {parent.number} {parent.name} ตัวชี้วัดย่อยที่ {r.indicator} {sub.name}"
         else:
-            ind = next(i for i in fw.indicators if str(i.number) == r.indicator)
+            ind = next(i for i in fw.indicators if i.number == r.indicator)
             label = f"ตัวชี้วัดที่ {r.indicator} {ind.name}"
         if item is not None and "." in r.indicator:
             label += f" (คะแนน {fmt(item.score)})"
@@ -130,8 +151,8 @@ def context(model: Resolved) -> dict[str, object]:
                       "indicators": [{"number": i.number, "name": i.name} for i in fw.indicators],
                       "levels": level_rows},
         "indicator_list": " ".join(f"{i.number}) {i.name}" for i in fw.indicators),
+        "scoring": scoring(fw),
         "background": list(background),
-        "toc_marker": TOC_MARKER,
         "national": national,
         "result": {"total": fmt(a.total), "level_code": a.level.code, "level_name": a.level.name,
                    "verdict": wording.verdict(a)},
@@ -139,7 +160,7 @@ def context(model: Resolved) -> dict[str, object]:
         "bottom": {"number": ranked[-1].number, "name": ranked[-1].name, "score": fmt(ranked[-1].score)},
         "history": history,
         "weights_total": weight(sum((t.weight for t in a.tools), Decimal(0))),
-        "tools": [{"code": t.code, "name": t.name, "indicator_range": span(t.indicators),
+        "tools": [{"code": t.code, "name": t.name, "indicator_range": span(t.indicators, order),
                    "average": fmt(t.average), "weight": weight(t.weight), "weighted": fmt(t.weighted)}
                   for t in a.tools],
         "indicators": indicators,
@@ -147,7 +168,7 @@ def context(model: Resolved) -> dict[str, object]:
         "strengths_text": wording.strengths(a),
         "tool_notes": tool_notes,
         "weakness_text": wording.weaknesses(a),
-        "threshold_texts": wording.thresholds(a),
+        "threshold_texts": wording.thresholds(a) + wording.capped(a),
         "priorities_text": wording.priorities(a, notes.focus),
         "target_text": wording.target(a, notes.target, office.name, a.year + 1),
         "weakness_notes": [w.text for w in notes.weaknesses],
@@ -171,57 +192,33 @@ def context(model: Resolved) -> dict[str, object]:
 
 # --------------------------------------------------------------------------- the progress report
 
-def money(value: Decimal) -> str:
-    return f"{value:,.2f}"
-
-
-def share(value: Decimal | None) -> str:
-    return "–" if value is None else fmt(value)
-
-
 def report_context(model: Resolved, r: Round) -> dict[str, object]:
-    """The progress report of one round: per measure its activities, then the sums."""
-    from .progress import STATUS_TEXT, by_measure, find_step, tally
+    """The progress report of one round: its table (columns; groups of rows, each with its sums),
+    the sums in all and what they say, the problems and suggestions gathered."""
+    from .document import phrases as P
+    from .report_table import SUMS, columns, sums, table
     from .wording import progress_summary, round_title
     assert model.progress is not None
     office, pub, progress = model.office, model.publication, model.progress
-    per = by_measure(progress, [m.id for m in model.measures], r)
-    overall = tally([row for mp in per for row in mp.rows])
-    measures, problems, suggestions = [], [], []
-    for m, mp in zip(model.measures, per):
-        rows = []
-        for n, (a, status) in enumerate(mp.rows, 1):
-            steps = find_step(a.step, m.lines) if a.step else []
-            when = " – ".join(d.long() for d in (a.start, a.end) if d is not None)
-            rows.append({"n": n, "title": a.title, "when": when, "step": steps[0] if len(steps) == 1 else "",
-                         "budget": money(a.budget), "spent": money(a.spent),
-                         "ticks": {s: "√" if s == status else "" for s in STATUS_TEXT},
-                         "status": STATUS_TEXT[status], "result": a.result, "evidence": list(a.evidence),
-                         "over_budget": a.over_budget_reason, "responsible": model.unit_names(a.responsible)})
-            problems += [{"measure": m.number, "activity": a.title, "text": t} for t in a.problems]
-            suggestions += [{"measure": m.number, "activity": a.title, "text": t} for t in a.suggestions]
-        t = mp.tally
-        measures.append({"number": m.number, "title": m.title, "activities": rows,
-                         "summary": {"count": t.count, "done": t.by_status["done"],
-                                     "in_progress": t.by_status["in_progress"],
-                                     "not_started": t.by_status["not_started"], "done_share": share(t.done_share),
-                                     "budget": money(t.budget), "spent": money(t.spent),
-                                     "spent_share": share(t.spent_share)}})
+    t = table(model, r)
+    by_measure = [] if progress.plan else [(m.number, m.title, tally) for m, tally in zip(model.measures, t.tallies)]
+    cols = columns(progress.columns, r)
     signatories = progress.signatories if progress.signatories is not None else pub.signatories
     return {
         "office": {"name": office.name, "short_name": office.short_name, "parents": office.parents},
         "year": progress.year,
         "round": {"kind": r.kind, "title": round_title(r)},
-        "toc_marker": TOC_MARKER,
-        "measures": measures,
-        "total": {"count": overall.count, "done": overall.by_status["done"],
-                  "in_progress": overall.by_status["in_progress"], "not_started": overall.by_status["not_started"],
-                  "done_share": share(overall.done_share), "budget": money(overall.budget),
-                  "spent": money(overall.spent), "spent_share": share(overall.spent_share)},
-        "summary_texts": progress_summary(r, overall, [(m.number, m.title, mp.tally)
-                                                       for m, mp in zip(model.measures, per)], office.name),
-        "problems": problems,
-        "suggestions": suggestions,
+        "measures": [{"number": m.number, "title": m.title} for m in model.measures],
+        "columns": cols,
+        "evidence_in_result": "evidence" not in [c["key"] for c in cols],
+        "by_plan": bool(progress.plan),
+        "groups": t.groups,
+        "group_head": P.REPORT_GROUP_PLAN if progress.plan else P.REPORT_GROUP_MEASURES,
+        "sum_keys": list(SUMS),
+        "total": sums(t.total),
+        "summary_texts": progress_summary(r, t.total, by_measure, office.name),
+        "problems": t.problems,
+        "suggestions": t.suggestions,
         "date_text": progress.date.long() if progress.date else "",
         "signatories": [{"name": s.name, "position": s.position, "caption": getattr(s, "caption", "")}
                         for s in signatories],

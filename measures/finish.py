@@ -16,7 +16,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from lxml import etree
 
-from .context import TOC_MARKER
 from .docxread import headings
 from .ooxml import (
     W_FONT_SLOTS,
@@ -29,6 +28,7 @@ from .ooxml import (
 )
 from .schema import Style
 from .thai import thai_digits
+from .writers.docx import TOC_MARKER
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

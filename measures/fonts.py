@@ -1,6 +1,6 @@
-"""The project's fonts: Sarabun from the fontpkg-sarabun package, the fontconfig
-set-up (measures/data/fonts.conf) and the TH SarabunPSK-sized copies the PDF
-conversion draws with.
+"""The project's fonts: Sarabun shipped in the package (measures/data/fonts, with its
+OFL licence), the fontconfig set-up (measures/data/fonts.conf) and the TH
+SarabunPSK-sized copies the PDF conversion draws with.
 
 Thai government documents are set in "TH SarabunPSK", which Debian does not
 package; fonts.conf says which installed faces stand in for it and why.
@@ -18,7 +18,9 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 SARABUN = "Sarabun"
-SARABUN_STYLES = ("Regular", "Bold", "Italic", "BoldItalic")  # the four faces a document uses
+# The faces shipped: what the web page declares (site.css) and the chart draws with. The
+# documents' italics come from the machine's fonts (fonts.conf), never from these.
+SARABUN_STYLES = ("Regular", "Bold")
 
 # Package data, whatever way the package is installed; fonts_conf() gives it a real path.
 FONTS_CONF = files("measures.data") / "fonts.conf"
@@ -31,20 +33,22 @@ PSK_SCALE = 1.5
 PSK_SOURCES = ("Laksaman", "Sarabun")  # first one found is used; fonts.conf names "<family> PSK"
 
 
-# --- Sarabun from the fontpkg-sarabun package ---------------------------------
+# --- Sarabun, shipped in the package ------------------------------------------
 
 def sarabun_dir() -> Path | None:
-    """The folder of the fontpkg-sarabun package's .ttf files, None if it is not installed."""
-    try:
-        import fontpkg_sarabun
-    except ImportError:
-        return None
-    folder = Path(fontpkg_sarabun.__file__).resolve().parent / "files"
+    """The folder of the shipped Sarabun .ttf files and their licence (OFL.txt)."""
+    folder = Path(str(files("measures.data") / "fonts"))
     return folder if folder.is_dir() else None
 
 
+def sarabun_licence() -> Path | None:
+    """The SIL Open Font License the shipped Sarabun comes with (copied beside it wherever it goes)."""
+    folder = sarabun_dir()
+    return folder / "OFL.txt" if folder and (folder / "OFL.txt").is_file() else None
+
+
 def sarabun_files() -> list[Path]:
-    """Sarabun Regular, Bold, Italic and Bold Italic (those present; [] without the package)."""
+    """Sarabun Regular and Bold (those present)."""
     folder = sarabun_dir()
     if folder is None:
         return []
@@ -59,7 +63,7 @@ def register_sarabun_for_matplotlib() -> str:
 
     found = sarabun_files()
     if not found:
-        raise RuntimeError("fontpkg-sarabun is not installed: pip install fontpkg-sarabun")
+        raise RuntimeError("the package's Sarabun fonts (measures/data/fonts) are missing: reinstall measures")
     for path in found:
         font_manager.fontManager.addfont(str(path))
     return SARABUN

@@ -26,7 +26,7 @@ from .walk import split_marker
 from .yamlfile import YamlDoc, read_yaml
 
 OFFICE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-YEAR_FOLDER = re.compile(r"[0-9]{4}")
+YEAR_FOLDER = re.compile(r"[1-9][0-9]{3}")  # as the folder is named, so that str(year) is its name
 RESULTS_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.yaml")
 M = TypeVar("M", bound=BaseModel)
 
@@ -304,12 +304,22 @@ class Content:
             return doc, None, None
         return doc, results, self.load_framework(results.framework, problems, named_in=doc)
 
+    def _missing_results(self, pub_doc: YamlDoc, folder: Path, name: str) -> Problem:
+        """A results file publication.yaml names but the folder lacks: told at its `results:` line,
+        with the files that are there (a misspelt name is the usual cause)."""
+        there = sorted(p.name for p in folder.glob("*.yaml") if p.name not in ("publication.yaml", PROGRESS))
+        fix = (f"แก้ชื่อให้ตรงกับไฟล์ที่มี ({', '.join(there)}) หรือเปลี่ยนชื่อไฟล์เป็น {name}" if there else
+               "ยังไม่มีไฟล์ผลคะแนนในโฟลเดอร์นี้ ให้สร้างไฟล์นี้ (ดูวิธีเขียนใน content/README.md)")
+        return pub_doc.problem(("results",), f"ไม่พบไฟล์ผลคะแนน '{name}' ที่ระบุไว้ที่นี่ในโฟลเดอร์ "
+                                             f"{self.shown(folder)}: {fix}")
+
     # -- measures -------------------------------------------------------------
     def load_measures(self, problems: list[Problem]) -> tuple[list[schema.Measure], dict[str, YamlDoc]]:
         folder = self.root / "measures"
         measures: list[schema.Measure] = []
         docs: dict[str, YamlDoc] = {}
         named = set()  # ids of files that exist, valid or not: an invalid one is reported as such
+        unread = 0     # files reported already: the numbering of the others would mislead
         for path in self._list(folder, problems):
             if path.suffix.lower() in (".yml", ".yaml") and path.suffix != ".yaml":
                 problems.append(Problem(self.shown(path), None, "",
@@ -320,10 +330,12 @@ class Content:
             doc = self.read(path, problems)
             if doc is None:
                 named.add(path.stem.split("-", 1)[-1].replace("-", "_"))
+                unread += 1
                 continue
             if isinstance(doc.data, dict):
                 named.add(str(doc.data.get("id")))
             m = validate(doc, schema.Measure, problems)
+            unread += m is None
             if m is not None:
                 if m.id in docs:
                     problems.append(doc.problem(("id",), f"มาตรการ id '{m.id}' ซ้ำกับไฟล์ {docs[m.id].shown}"))
@@ -337,7 +349,7 @@ class Content:
                                     "ทุกหน่วยงานต้องเผยแพร่ครบทั้ง 7 มาตรการ ให้นำไฟล์กลับมา"))
         measures.sort(key=lambda m: m.number)
         numbers = [m.number for m in measures]
-        if measures and numbers != list(range(1, len(measures) + 1)):
+        if measures and not unread and numbers != list(range(1, len(measures) + 1)):
             problems.append(Problem(self.shown(folder), None, "number",
                                     f"ลำดับมาตรการต้องเป็น 1 ถึง {len(measures)} ไม่ข้ามไม่ซ้ำ (พบ {numbers})"))
         return measures, docs
@@ -350,6 +362,14 @@ class Content:
         if problems:
             raise ContentError(problems)
         return ids
+
+    def stray_offices(self) -> list[Problem]:
+        """What in offices/ is named as an office but is no folder (a folder replaced by a
+        file): not read, so the office would be gone without a word."""
+        base = self.root / "offices"
+        return [Problem(self.shown(p), None, "", f"'{p.name}' เป็นไฟล์ ไม่ใช่โฟลเดอร์ของหน่วยงาน จึงไม่ถูกอ่าน "
+                                                 f"ให้นำโฟลเดอร์ {p.name} (office.yaml และโฟลเดอร์ปี) กลับมา หรือลบไฟล์นี้")
+                for p in self._list(base, []) if OFFICE_ID.fullmatch(p.name) and not p.is_dir()]
 
     def office_dir(self, office_id: str) -> Path:
         if not OFFICE_ID.match(office_id or ""):
@@ -400,9 +420,12 @@ class Content:
                 continue
             digits = arabic_digits(p.name).strip().lstrip("0")
             if not YEAR_FOLDER.fullmatch(p.name):
-                if re.fullmatch(r"[0-9]{4}", digits):
+                if YEAR_FOLDER.fullmatch(digits):
                     out.append(Problem(self.shown(p), None, "", f"ชื่อโฟลเดอร์ปี '{p.name}' ต้องเป็นเลขอารบิก 4 หลัก "
                                                                f"ไม่มีช่องว่าง ให้เปลี่ยนชื่อเป็น {digits}"))
+                elif re.fullmatch(r"[0-9]+", arabic_digits(p.name).strip()):
+                    out.append(Problem(self.shown(p), None, "", f"ชื่อโฟลเดอร์ปี '{p.name}' ไม่ใช่ปีพุทธศักราช 4 หลัก "
+                                                               "จึงไม่ถูกอ่าน ให้เปลี่ยนชื่อเป็นปีของเอกสาร เช่น 2566"))
                 continue
             if not (p / "publication.yaml").exists():
                 odd = [f.name for f in p.iterdir() if f.stem.lower() == "publication" and f.name != "publication.yaml"]
@@ -415,6 +438,7 @@ class Content:
     def load(self, office_id: str, year: int | None = None) -> Loaded:
         """Everything one publication needs; ContentError if anything is wrong."""
         problems: list[Problem] = self.folder_problems(office_id)
+        problems += [Problem(p.file, p.line, p.field, p.message, "warning") for p in self.stray_offices()]
         base = self.office_dir(office_id)
         years = self.publication_years(office_id)
         if errors(problems):
@@ -441,6 +465,8 @@ class Content:
             if not RESULTS_NAME.fullmatch(name):
                 problems.append(pub_doc.problem(("results",), f"'{name[:60]}' ใช้ไม่ได้: ต้องเป็นชื่อไฟล์ .yaml ในโฟลเดอร์ "
                                                               f"{year} เท่านั้น เช่น ita-{year - 1}.yaml"))
+            elif not (base / str(year) / name).exists() and not (base / str(year) / name).is_symlink():
+                problems.append(self._missing_results(pub_doc, base / str(year), name))
             else:
                 results_doc, results, fw = self.load_results(base / str(year) / name, problems)
         measures, measure_docs = self.load_measures(problems)

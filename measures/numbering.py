@@ -6,13 +6,15 @@ from dataclasses import dataclass
 
 from .schema import Item
 
-# How each depth is written; deeper levels reuse the last form.
+# How each depth is written. No item may be deeper (rules/structure.py says so where it is
+# typed): a fifth level written like the fourth would number two levels alike.
 FORMS: tuple[Callable[[list[int]], str], ...] = (
     lambda path: f"{path[-1]}.",
     lambda path: ".".join(map(str, path[-2:])),
     lambda path: f"({path[-1]})",
     lambda path: f"{path[-1]})",
 )
+LEVELS = len(FORMS)
 
 
 @dataclass(frozen=True)
@@ -51,4 +53,20 @@ def flatten(items: Iterable[Item], expand: dict[str, list[str]] | None = None,
         if item.expand and expand is not None:
             children = [Item(text=t) for t in expand.get(item.expand, [])] + children
         out.extend(flatten(children, expand, child_depth, children_parent, here + ("items",)))
+    return out
+
+
+def too_deep(items: Iterable[Item], depth: int = 1, src: tuple = ()) -> list[tuple[tuple, int]]:
+    """(index path, depth) of each item numbered past the last level, counted as `flatten`
+    counts: a plain item's children stay at its depth, expanded ones go one deeper."""
+    out: list[tuple[tuple, int]] = []
+    for index, item in enumerate(items):
+        here = src + (index,)
+        child = depth if item.plain else depth + 1
+        if depth > LEVELS and not item.plain:
+            out.append((here, depth))
+            continue  # its items are deeper still: one message for the branch
+        if item.expand and child > LEVELS:
+            out.append((here + ("expand",), child))
+        out.extend(too_deep(item.items, child, here + ("items",)))
     return out

@@ -122,6 +122,30 @@ def shade(tcpr: Any, fill: str) -> None:
     shd.set(qn("w:fill"), fill)
 
 
+def span_columns(tcpr: Any, count: str) -> None:
+    """A cell spanning `count` grid columns; `count` may be a Jinja expression (a template's
+    cell spanning a column per tool), filled when the document is rendered."""
+    get_or_add(tcpr, "w:gridSpan").set(qn("w:val"), count)
+
+
+def cell_width(tcpr: Any, twips: str) -> None:
+    """A cell's width in twips; `twips` may be a Jinja expression."""
+    get_or_add(tcpr, "w:tcW").set(qn("w:w"), twips)
+
+
+def loop_columns(tbl: Any, first: int, loop: str, twips: str) -> None:
+    """The grid's columns from `first` on become one per item of the Jinja `loop` ("for c in
+    xs"), each `twips` wide (an expression), for cells repeated by {%tc for %}: the grid then
+    matches the rows, whatever their number. Call once every row is written."""
+    grid = tbl.tblGrid
+    cols = grid.findall(qn("w:gridCol"))
+    for extra in cols[first + 1:]:
+        grid.remove(extra)
+    cols[first].set(qn("w:w"), twips)
+    cols[first - 1].tail = (cols[first - 1].tail or "") + f"{{% {loop} %}}"
+    cols[first].tail = "{% endfor %}" + (cols[first].tail or "")
+
+
 def repeat_header(trpr: Any) -> None:
     """Mark a table row to repeat at the top of every page (Word: leading rows only).
     No w:val: "true" is ISO 29500's spelling but not every validator's; absent means on."""
@@ -160,3 +184,23 @@ def add_field(paragraph: Any, instr: str, cached: str = "") -> None:
     fld("separate")
     paragraph.add_run(cached)
     fld("end")
+
+
+def set_grid(tbl: Any, twips: list[int], total: int) -> None:
+    """The table's column grid and its width: LibreOffice lays a table out by its grid, not its cells."""
+    for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), twips):
+        col.set(qn("w:w"), str(w))
+    set_table_width(tbl.tblPr, total)
+
+
+def cant_split(tr: Any) -> None:
+    """The row is never split across pages (unless it is longer than a page)."""
+    get_or_add(tr.get_or_add_trPr(), "w:cantSplit")
+
+
+def empty_body(body: Any) -> None:
+    """The reference's body emptied for the writer; its last section's properties (page size,
+    margins, headers and footers) stay."""
+    for el in list(body):
+        if el.tag != qn("w:sectPr"):
+            body.remove(el)

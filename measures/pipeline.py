@@ -1,6 +1,7 @@
 """One publication from content to file, phase by phase:
 
-    load → check → resolve → (analysis, computed once during check) → context → render → finish → write
+    load → check → resolve → (analysis, computed once during check) → context → document model
+         → render (the .docx writer) → finish → write
 
 Each phase returns what the next requires: `resolve` takes only a `Checked`, so nothing
 unchecked reaches a document; `write` is the only step that touches the output folder,
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,28 +18,19 @@ from typing import Literal
 
 from .cache import Cache, text_facts
 from .check import check
-from .context import context, report_context
+from .document.nodes import Document
 from .finish import finish
-from .layout import measures as measures_layout
-from .layout import preface as preface_layout
-from .layout import report as report_layout
-from .layout.writer import Writer
 from .load import PROGRESS, Content
 from .problems import ContentError, Problem
-from .progress import Round, RoundKind
-from .render import render, template
+from .progress import RoundKind
+from .publications import KINDS, Links
+from .render import render
 from .resolve import Resolved, resolve
 from .write import entries, reproducible, write_atomic
 
-DocKind = Literal["measures", "preface", "report"]
-# Document kind -> its layout; the template is the reference document with that layout's body.
-LAYOUTS: dict[DocKind, Callable[[Writer], None]] = {"measures": measures_layout.write,
-                                                    "preface": preface_layout.write,
-                                                    "report": report_layout.write}
+DocKind = Literal["measures", "preface", "report"]  # the names of publications.KINDS
 REFERENCE = "reference.docx"
 OWNER = "measures:"
-TITLES = {"measures": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "preface": "คำนำ",
-          "report": "รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"}
 
 
 @dataclass(frozen=True)
@@ -60,40 +51,35 @@ def prepare(office: str, year: int | None = None, content: Content | None = None
 
 
 def document(kind: DocKind, model: Resolved, reference: Path, round_kind: RoundKind = "12m",
-             cache: Cache | None = None) -> bytes:
-    """context → render → finish: the finished .docx as bytes (nothing written).
-    `cache`: where the template and chart made for an earlier build are kept."""
-    chart = None
-    if kind == "measures":
-        from .chart import indicator_chart
-        chart = indicator_chart(model.analysis, model.thai_digits, cache)
-    doc = render(template(reference, LAYOUTS[kind], cache), context_for(kind, model, round_kind), chart, reference,
-                 cache)
+             cache: Cache | None = None, tree: tuple[Document, dict[str, object]] | None = None) -> bytes:
+    """document model → render → finish: the finished .docx as bytes (nothing written).
+    `cache`: where the chart and checks made for an earlier build are kept; `tree`: the model
+    already built (the site writes the same one as its page)."""
+    doc_model, ctx = tree or KINDS[kind].document(model, round_kind, cache, Links())
+    doc = render(reference, doc_model, ctx, cache)
     finish(doc, model.office.style)
     # Whose document this is (so another office's build never replaces it unnoticed), and its title.
     return reproducible(entries(doc), source_date(model),
-                        {"dc:title": f"{TITLES[kind]} {model.office.short_name} {model.publication.year}",
+                        {"dc:title": f"{KINDS[kind].title} {model.office.short_name} {model.publication.year}",
                          "cp:keywords": f"{OWNER}{model.office.id}", "dc:description": ""})
-
-
-def context_for(kind: DocKind, model: Resolved, round_kind: RoundKind = "12m") -> dict[str, object]:
-    if kind == "report":
-        return report_context(model, Round.of(model.publication.year, round_kind))
-    return context(model)
 
 
 def build(office: str, year: int | None = None, kind: DocKind = "measures", out_dir: Path | None = None,
           reference: Path | None = None, content: Content | None = None, round_kind: RoundKind = "12m") -> Built:
     content = content or Content()
     model = prepare(office, year, content)
-    if kind == "report" and model.progress is None:
+    spec = KINDS[kind]
+    if spec.needs_progress and model.progress is None:
         folder = content.root / "offices" / office / str(model.publication.year)
+        # The example is a progress.yaml that exists (never the missing one itself), else the guide.
+        examples = sorted(p for p in (content.root / "offices").glob(f"*/*/{PROGRESS}") if p.is_file())
+        see = (f"ดูตัวอย่างที่ {content.shown(examples[0])} และวิธีเขียนใน content/README.md" if examples
+               else "ดูวิธีเขียนใน content/README.md (หัวข้อ The progress report)")
         raise ContentError([Problem(content.shown(folder / PROGRESS), None, "",
-                                    "ยังไม่มีข้อมูลกิจกรรมของปีนี้ (progress.yaml) จึงสร้างรายงานผลการดำเนินงานไม่ได้ "
-                                    "ดูตัวอย่างที่ content/offices/kksec/2565/progress.yaml")])
+                                    "ยังไม่มีข้อมูลกิจกรรมของปีนี้ (progress.yaml) จึงสร้างรายงานผลการดำเนินงานไม่ได้: "
+                                    f"สร้างไฟล์นี้ {see}")])
     out_dir = Path(out_dir) if out_dir else content.project.output_dir(office)
-    name = f"report-{model.publication.year}-{round_kind}" if kind == "report" else f"{kind}-{model.publication.year}"
-    target = out_dir / f"{name}.docx"
+    target = out_dir / f"{spec.file(model.publication.year, round_kind)}.docx"
     refuse_target(target, office, content)
     data = document(kind, model, reference or content.project.template(REFERENCE), round_kind,
                     Cache(content.project.cache))

@@ -1,34 +1,31 @@
-"""Phase 6, render: the template filled with the context by docxtpl.
+"""Phase 6, render: the document model written into the reference document.
 
-The template is the reference document (the look) with the layout's body (structure
-and wording, measures/layout/). Jinja runs sandboxed with autoescape (a `&` in content
-must not corrupt the file) and StrictUndefined (a tag naming data that does not exist
-is an error, not an empty string). Headers and footers of a project's own reference
-may use the context too, so anything a template can do wrong is a message.
+The reference (the look: styles, page, headers and footers) gets the model's body from the
+.docx writer (measures/writers/docx.py). Headers and footers of a project's own reference may
+use the context (`{{ office.short_name }}`): docxtpl fills them, with Jinja sandboxed, with
+autoescape (a `&` in content must not corrupt the file) and StrictUndefined (a tag naming
+data that does not exist is an error, not an empty string), so anything a reference can do
+wrong is a message. The body is never read as a template: content is data.
 """
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.shared import Cm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from .cache import Cache, key
-from .context import Blocks
-from .finish import finish_runs
-from .layout.blocks import write_blocks
-from .layout.writer import Writer, template_bytes
+from .document.nodes import Document
+from .ooxml import empty_body
 from .problems import ContentError, Problem
-from .schema import Style
+from .writers.docx import DocxWriter
 
 # Styles the layouts use: a reference document must define every one of them.
 REQUIRED_STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "Table Grid", "Body Text Thai", "Body Plain",
@@ -119,9 +116,9 @@ class _Template(DocxTemplate):
 _LISTING = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
 
 
-def template(reference: Path, write: Callable[[Writer], None], cache: Cache | None = None) -> bytes:
-    """The template for one layout; made once per reference document and layout (and kept
-    in `cache`: making one takes a second, and it changes only with the reference or program)."""
+def reference_bytes(reference: Path, cache: Cache | None = None) -> bytes:
+    """The reference document's bytes, once checked fit to write into (a zip of sane size, a
+    .docx, every style the writer uses); the verdict is kept in `cache` by the bytes' hash."""
     try:
         data = reference.read_bytes()
     except FileNotFoundError:
@@ -129,12 +126,11 @@ def template(reference: Path, write: Callable[[Writer], None], cache: Cache | No
     except OSError as exc:
         raise _problem(reference, f"เปิดไฟล์แม่แบบไม่ได้: {exc.strerror or exc}") from None
     cache = cache or Cache(None)
-    k = key("template", data, write.__module__, write.__qualname__)
-    made = cache.get("template", k)
-    if made is None:
-        made = _template(data, reference, write)  # refuses a reference that is not fit
-        cache.put("template", k, made)
-    return made
+    k = key("reference", data)
+    if cache.get("reference", k) is None:
+        _check_reference(data, reference)
+        cache.put("reference", k, b"ok")
+    return data
 
 
 # A reference document is a few hundred KB; anything unpacking past these is refused
@@ -151,7 +147,7 @@ def _unpacked_size(data: bytes) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=8)
-def _template(data: bytes, reference: Path, write: Callable[[Writer], None]) -> bytes:
+def _check_reference(data: bytes, reference: Path) -> None:
     try:
         size, parts = _unpacked_size(data)
     except Exception:  # noqa: BLE001 - not a zip: reported below with the others
@@ -168,46 +164,32 @@ def _template(data: bytes, reference: Path, write: Callable[[Writer], None]) -> 
     if missing:
         raise _problem(reference, f"ไฟล์แม่แบบขาดสไตล์ที่เอกสารใช้: {', '.join(missing)} "
                                   "ให้เพิ่มสไตล์ชื่อนี้ใน Word (หรือเริ่มจาก templates/reference.docx ของโปรแกรม)")
-    # Runs get their fonts and sizes here, once: a rendered run keeps its tag's properties.
-    return template_bytes(io.BytesIO(data), write, lambda doc: finish_runs(doc, Style()))
 
 
-def render(template_data: bytes, context: dict[str, Any], chart_png: bytes | None, source: Path,
-           cache: Cache | None = None) -> DocxDocument:
-    """The template filled in, as a python-docx document (not yet finished or saved)."""
+def render(reference: Path, tree: Document, context: dict[str, Any], cache: Cache | None = None) -> DocxDocument:
+    """The document `tree` written into the reference, its headers and footers filled from
+    `context`, as a python-docx document (not yet finished or saved)."""
     cache = cache or Cache(None)
-    tpl = _Template(template_data, cache)
+    tpl = _Template(reference_bytes(reference, cache), cache)
     tpl.init_docx()
-    context = _with_subdocs(tpl, context)
-    if chart_png is not None:
-        context["chart"] = InlineImage(tpl, io.BytesIO(chart_png), width=Cm(15))
+    tpl.render_init()
+    empty_body(tpl.docx.element.body)
+    DocxWriter(tpl.docx).write(tree)
     env = _Environment(cache, autoescape=True, undefined=StrictUndefined)
     try:
-        tpl.render(context, env)
+        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+            for rel, xml in list(tpl.build_headers_footers_xml(context, uri, env)):
+                tpl.map_headers_footers_xml(rel, xml)
+        tpl.render_properties(context, env)
     except TemplateSyntaxError as exc:
-        raise _problem(source, f"แท็ก Jinja ในแม่แบบเขียนผิด: {exc.message}"
-                               + (f" ใกล้ '{_snippet(exc.source, exc.lineno)}'" if exc.source else "")) from None
+        raise _problem(reference, f"แท็ก Jinja ในแม่แบบเขียนผิด: {exc.message}"
+                                  + (f" ใกล้ '{_snippet(exc.source, exc.lineno)}'" if exc.source else "")) from None
     except UndefinedError as exc:
-        raise _problem(source, f"แม่แบบอ้างถึงข้อมูลที่ไม่มี: {exc.message}") from None
+        raise _problem(reference, f"แม่แบบอ้างถึงข้อมูลที่ไม่มี: {exc.message}") from None
     except Exception as exc:  # noqa: BLE001 - a user's header can fail any way Jinja can
-        raise _problem(source, f"แม่แบบมีข้อผิดพลาด: {type(exc).__name__}: {exc}"[:300]) from None
+        raise _problem(reference, f"แม่แบบมีข้อผิดพลาด: {type(exc).__name__}: {exc}"[:300]) from None
     rendered: DocxDocument = tpl.docx
     return rendered
-
-
-def _with_subdocs(tpl: DocxTemplate, value: Any) -> Any:
-    """The context with each office section body (Blocks) made a docxtpl sub-document."""
-    if isinstance(value, Blocks):
-        # Written straight into a sub-document that shares the template's part, so its styles
-        # are the template's own (docxtpl's new_subdoc() without a file; nothing to merge).
-        sub = tpl.new_subdoc()
-        write_blocks(Writer(sub), value.items)
-        return sub
-    if isinstance(value, dict):
-        return {k: _with_subdocs(tpl, v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_with_subdocs(tpl, v) for v in value]
-    return value
 
 
 def _snippet(source: str, lineno: int | None) -> str:

@@ -74,7 +74,8 @@ def results_yaml(framework: Framework, history: dict[int, Decimal] | None = None
             subs += [f'  "{s.number}": {blank(f"คะแนนตัวชี้วัดย่อยที่ {s.number} {s.name}")}\n'
                      for s in ind.subindicators]
         else:
-            scores.append(f"  {ind.number}: {blank(f'คะแนนตัวชี้วัดที่ {ind.number} {ind.name}')}\n")
+            key = ind.number if ind.number.isdigit() and not ind.number.startswith("0") else f'"{ind.number}"'
+            scores.append(f"  {key}: {blank(f'คะแนนตัวชี้วัดที่ {ind.number} {ind.name}')}\n")
     return (f"""# ผลการประเมิน ITA ปี {framework.year} ตามรายงานของผู้ประเมิน: กรอกคะแนนเป็นตัวเลข ทศนิยม 2 ตำแหน่ง
 # ตัวชี้วัดที่มีตัวชี้วัดย่อยให้กรอกคะแนนตัวชี้วัดย่อย ระบบคำนวณคะแนนตัวชี้วัดให้
 # (ถ้ามีเฉพาะคะแนนตัวชี้วัด ให้ลบ subscores แล้วกรอกคะแนนตัวชี้วัดใน scores แทน)

@@ -30,6 +30,12 @@ def indicator_text(i: IndicatorResult | Item) -> str:
 def verdict(a: Analysis) -> str:
     """Whether the result passed, and by which rule when only a tool's own minimum failed it."""
     mark = fmt(a.framework.pass_mark)
+    if a.capped_by and a.uncapped is not None and r2(a.total) >= a.framework.pass_mark:
+        below = f"คะแนนเฉลี่ยของ {join_thai(list(a.capped_by))} ต่ำกว่า {fmt(_cap_mark(a))} คะแนน"
+        was = f"ระดับ {a.uncapped.code} ({a.uncapped.name})"
+        if a.passed:
+            return f"ผ่านเกณฑ์ (ร้อยละ {mark} ขึ้นไป) แต่ระดับผลการประเมินลดลงจาก{was} เนื่องจาก{below}"
+        return f"ไม่ผ่านเกณฑ์ เนื่องจาก{below} ระดับผลการประเมินจึงลดลงจาก{was} แม้คะแนนรวมจะถึงร้อยละ {mark}"
     if a.passed:
         return f"ผ่านเกณฑ์ (ร้อยละ {mark} ขึ้นไป)"
     low = a.tools_below_threshold
@@ -77,7 +83,7 @@ def tool_summary(a: Analysis, t: ToolResult) -> str:
 
 def weaknesses(a: Analysis) -> str:
     mark = fmt(a.framework.pass_mark)
-    failed = sorted(a.failed, key=lambda i: (-i.score, i.number))
+    failed = sorted(a.failed, key=lambda i: (-i.score, a.position(i.number)))
     if failed:
         listed = join_thai([f"{indicator_text(i)} ระดับ {i.level.name}" for i in failed])
         return (f"จากผลการประเมิน มีตัวชี้วัดที่ไม่ผ่านเกณฑ์ (ต่ำกว่าร้อยละ {mark}) จำนวน {len(failed)} ตัวชี้วัด "
@@ -96,6 +102,20 @@ def thresholds(a: Analysis) -> list[str]:
         out.append(f"ผลการประเมินด้วย{t.name} ({t.code}) ได้คะแนนเฉลี่ย {fmt(t.average)} "
                    f"ต่ำกว่าเกณฑ์ขั้นต่ำของเครื่องมือ ({fmt(t.threshold)} คะแนน){also}")
     return out
+
+
+def _cap_mark(a: Analysis) -> Decimal:
+    assert a.framework.cap is not None
+    return a.framework.cap.below
+
+
+def capped(a: Analysis) -> list[str]:
+    """One sentence per tool that lowered the rating (method: capped)."""
+    if a.uncapped is None:
+        return []
+    return [f"ผลการประเมินด้วย{t.name} ({t.code}) ได้คะแนนเฉลี่ย {fmt(t.average)} ต่ำกว่า {fmt(_cap_mark(a))} คะแนน "
+            f"ระดับผลการประเมินจึงลดลงจากระดับ {a.uncapped.code} ({a.uncapped.name}) เป็นระดับ {a.level.code} "
+            f"({a.level.name})" for t in a.tools if t.code in a.capped_by]
 
 
 def priorities(a: Analysis, focus: str | None) -> str:
@@ -154,22 +174,25 @@ def round_title(r: Round) -> str:
 
 
 def progress_summary(r: Round, total: Tally, per: list[tuple[int, str, Tally]], office: str) -> list[str]:
-    """The summary's sentences, from the same sums as its table."""
+    """The summary's sentences, from the same sums as its table; `per`: the measures' tallies
+    (none when the report follows the office's own plan)."""
+    from .progress import STATUS_TEXT
     if not total.count:
         return [f"ในรอบนี้ {office} ยังไม่มีกิจกรรมตามมาตรการที่บันทึกไว้"]
     s = total.by_status
     parts = [f"ดำเนินการแล้วเสร็จ {s['done']} กิจกรรม (ร้อยละ {fmt(total.done_share or Decimal(0))})"]
-    if s["in_progress"]:
-        parts.append(f"อยู่ระหว่างดำเนินการ {s['in_progress']} กิจกรรม")
-    if s["not_started"]:
-        parts.append(f"ยังไม่ดำเนินการ {s['not_started']} กิจกรรม")
-    out = [f"ในรอบนี้ {office} ดำเนินกิจกรรมตามมาตรการรวม {total.count} กิจกรรม {join_thai(parts)}"]
-    if total.budget:
+    parts += [f"{STATUS_TEXT[k]} {s[k]} กิจกรรม" for k in ("in_progress", "not_started", "not_due") if s[k]]
+    out = [f"ในรอบนี้ {office} มีกิจกรรมตามแผนรวม {total.count} กิจกรรม {join_thai(parts)}"]
+    if total.budget and total.spent is not None:
         out.append(f"ใช้งบประมาณรวม {total.spent:,.2f} บาท จากงบประมาณที่ได้รับ {total.budget:,.2f} บาท "
                    f"คิดเป็นร้อยละ {fmt(total.spent_share or Decimal(0))}")
+    elif total.budget:
+        out.append(f"งบประมาณที่ได้รับรวม {total.budget:,.2f} บาท ยังไม่มีข้อมูลการเบิกจ่าย")
+    elif total.budget is None:
+        out.append("ยังไม่มีข้อมูลงบประมาณของกิจกรรมในรอบนี้")
     else:
         out.append("กิจกรรมในรอบนี้ดำเนินการโดยไม่ใช้งบประมาณ")
     idle = [f"มาตรการที่ {n} {title}" for n, title, t in per if not t.count]
     if idle:
-        out.append(f"มาตรการที่ไม่มีกิจกรรมในรอบนี้ ได้แก่ {join_thai(idle)}")
+        out.append(f"มาตรการที่ไม่มีกิจกรรมในปีนี้ ได้แก่ {join_thai(idle)}")
     return out

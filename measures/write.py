@@ -157,3 +157,48 @@ def _core(xml: bytes, stamp: str, properties: dict[str, str]) -> bytes:
             el = etree.SubElement(root, f"{{{_CORE_NS[prefix]}}}{local}")
         el.text = value or None
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def write_folder(folder: Path, files: dict[str, bytes | Path]) -> Path:
+    """Write `files` as the folder `folder`, all or nothing.
+
+    A folder cannot be replaced in one rename (os.replace refuses a non-empty target), and a
+    symlink swap would upload badly (Windows shares, FTP clients, zip). So the new site is
+    written whole into a hidden sibling, then two renames, old aside and new in, under the lock
+    that write.py's writers of this folder take: a failure before them leaves the last good
+    site as it was; the moment between them is two system calls long, and if the second
+    fails the first is undone. Leftovers of a killed build are removed by the next one."""
+    parent = folder.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        with locked(parent):
+            for stale in parent.glob(f".{folder.name}.*.tmp"):
+                shutil.rmtree(stale, ignore_errors=True)
+            new = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new.", suffix=".tmp", dir=parent))
+            old = new.with_name(new.name.replace(".new.", ".old."))
+            try:
+                for name, data in sorted(files.items()):
+                    if isinstance(data, bytes):
+                        write_atomic(new / name, data)
+                    else:
+                        copy_atomic(data, new / name)
+                mask = os.umask(0)
+                os.umask(mask)
+                os.chmod(new, 0o777 & ~mask)  # mkdtemp makes it private; a site is not
+                moved = folder.exists()
+                if moved:
+                    os.rename(folder, old)
+                try:
+                    os.rename(new, folder)
+                except BaseException:
+                    if moved:
+                        os.rename(old, folder)
+                    raise
+            except BaseException:
+                shutil.rmtree(new, ignore_errors=True)
+                raise
+            with contextlib.suppress(OSError):
+                shutil.rmtree(old)
+    except OSError as exc:
+        raise OutputError(folder, exc) from None
+    return folder

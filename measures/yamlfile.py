@@ -284,6 +284,44 @@ def _dec(v: Any) -> Any:
     return v
 
 
+# NUL and the other C0 controls: UTF-8 text never holds them, UTF-16 of ASCII is half NULs.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# What no content file means to hold, with where it is: C0 and C1 controls (C1 is often UTF-8
+# read as Latin-1 and saved again), private-use characters (U+F700… left by Thai fonts'
+# legacy encodings, shown as boxes or as another letter by any other font).
+_ODD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
+_ODD_LIMIT = 10  # lines reported; a file full of them was saved in another encoding
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """The UTF-16/32 byte order that reads `raw` as clean text, if one does."""
+    for codec, name in (("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32"), ("utf-16-le", "UTF-16"),
+                        ("utf-16-be", "UTF-16")):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if ":" in text and not _ODD.search(text):  # every content file has a key
+            return name
+    return None
+
+
+def _odd_characters(text: str) -> list[tuple[int, str]]:
+    """(line, message) for the first odd character of each line that has one."""
+    out: list[tuple[int, str]] = []
+    for number, line_text in enumerate(text.split("\n"), 1):
+        m = _ODD.search(line_text)
+        if m is None:
+            continue
+        c = m.group(0)
+        what = ("อักขระส่วนตัวของแบบอักษร (private use) มักติดมาจากแบบอักษรไทยรุ่นเก่า ให้ลบแล้วพิมพ์ตัวอักษรนั้นใหม่"
+                if ord(c) >= 0xE000 else "อักขระควบคุมที่มองไม่เห็น มักติดมาจากการคัดลอกหรือการแปลงรหัสอักขระ ให้ลบออก")
+        out.append((number, f"มีอักขระ U+{ord(c):04X} ที่ตำแหน่งที่ {m.start() + 1} ของบรรทัด: {what}"))
+        if len(out) == _ODD_LIMIT:
+            break
+    return out
+
+
 def _read_yaml(path: Path, shown: str, raw: bytes) -> YamlDoc:
     warnings: list[Problem] = []
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -295,6 +333,12 @@ def _read_yaml(path: Path, shown: str, raw: bytes) -> YamlDoc:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise _fail(shown, line, "ไฟล์ไม่ได้เข้ารหัสแบบ UTF-8 ให้บันทึกใหม่เป็น UTF-8") from None
+    if _CONTROL.search(text) and (wide := _wide_encoding(raw)):
+        raise _fail(shown, None, f"ไฟล์ไม่ได้เข้ารหัสแบบ UTF-8 (ดูเหมือนบันทึกเป็น {wide} ไม่มี BOM) "
+                                 "ให้บันทึกใหม่เป็น UTF-8")
+    odd = _odd_characters(text)
+    if odd:
+        raise ContentError(warnings + [Problem(shown, line, "", message) for line, message in odd])
     for number, line_text in enumerate(text.splitlines(), 1):
         if line_text.lstrip(" ").startswith("\t"):
             raise _fail(shown, number, "ย่อหน้าด้วยแท็บ (Tab) ซึ่ง YAML ไม่รับ ให้ใช้การเว้นวรรคแทน")
@@ -326,8 +370,21 @@ def _read_yaml(path: Path, shown: str, raw: bytes) -> YamlDoc:
     finally:
         loader.dispose()
     if problems:
-        raise ContentError(warnings + problems)
+        raise ContentError(warnings + sorted(problems, key=lambda p: p.line or 0))
     return YamlDoc(path, shown, data, lines, warnings)
+
+
+# 15_000 and 9_5: YAML 1.1 (and Python's int and Decimal, which the schema's numbers use) read
+# them as 15000 and 95, though 9_5 was as likely meant 9.5. Quoted or not, never a number here.
+_UNDERSCORED = re.compile(r"[-+]?[0-9๐-๙][0-9๐-๙_]*_[0-9๐-๙_]*(?:\.[0-9๐-๙_]*)?|[-+]?[0-9๐-๙]+\.[0-9๐-๙]*_[0-9๐-๙_]*")
+
+
+def _underscored(shown: str, line: int, field: str, value: str) -> Problem:
+    digits = value.replace("_", "")
+    head, _, tail = value.partition("_")
+    decimal = f" หรือ {head}.{tail}" if "." not in value and "_" not in tail and len(tail) < 3 else ""
+    return Problem(shown, line, field, f"ตัวเลข '{value}' มีขีดล่าง _ คั่น ซึ่งจะถูกอ่านเป็น {digits} "
+                                       f"ให้เขียนตัวเลขตามที่ตั้งใจโดยไม่มี _ เช่น {digits}{decimal}")
 
 
 def loader_lines(loader: _Loader) -> list[str]:
@@ -341,9 +398,9 @@ def _walk(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int], pro
           shown: str) -> None:
     """Lines of every key and list item; duplicate keys. Iterative: depth is bounded already,
     but a walk must never be what a deep file breaks."""
-    stack = [(node, loc)]
+    stack = [(node, loc, format_loc(loc))]  # with the field as messages name it: scores.5, items[0]
     while stack:
-        node, loc = stack.pop()
+        node, loc, field = stack.pop()
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, tuple[Any, int]] = {}
             for key_node, value_node in node.value:
@@ -353,6 +410,8 @@ def _walk(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int], pro
                     continue
                 key = loader.construct_object(key_node)
                 here_line = key_node.start_mark.line + 1
+                if isinstance(key, str) and _UNDERSCORED.fullmatch(key):
+                    problems.append(_underscored(shown, here_line, field, key))
                 if key == "<<":
                     problems.append(Problem(shown, here_line, "<<", "ไฟล์ข้อมูลไม่ใช้การรวมหัวข้อของ YAML (<<) "
                                                                    "ให้เขียนหัวข้อแต่ละข้อเต็ม"))
@@ -370,13 +429,15 @@ def _walk(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int], pro
                 seen[canon] = (key, here_line)
                 here = loc + (key,)
                 lines[here] = here_line
-                stack.append((value_node, here))
+                stack.append((value_node, here, f"{field}.{key}" if field else str(key)))
+        elif isinstance(node, yaml.ScalarNode) and _UNDERSCORED.fullmatch(node.value):
+            problems.append(_underscored(shown, node.start_mark.line + 1, field, node.value))
         elif isinstance(node, yaml.ScalarNode) and node.style is None and node.end_mark.line > node.start_mark.line:
             # A plain text over several lines: a line in it that starts with "- " was meant as
             # the next list item, indented one space too far, and has been joined to this one.
             for n in range(node.start_mark.line + 1, node.end_mark.line + 1):
                 if loader_lines(loader)[n].lstrip().startswith("- "):
-                    problems.append(Problem(shown, n + 1, format_loc(loc),
+                    problems.append(Problem(shown, n + 1, field,
                                             "บรรทัดนี้ขึ้นต้นด้วย - เหมือนข้อใหม่ แต่ย่อหน้าลึกกว่าข้อก่อนหน้า "
                                             "จึงถูกต่อเป็นข้อความเดียวกับข้อก่อน ให้จัดย่อหน้าให้ตรงกับข้ออื่น"))
                     break
@@ -384,4 +445,4 @@ def _walk(loader: _Loader, node: yaml.Node, loc: Loc, lines: dict[Loc, int], pro
             for index, child in enumerate(node.value):
                 here = loc + (index,)
                 lines[here] = child.start_mark.line + 1
-                stack.append((child, here))
+                stack.append((child, here, f"{field}[{index}]"))

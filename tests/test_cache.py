@@ -29,7 +29,7 @@ def test_cached_and_uncached_builds_are_the_same_bytes(content_copy, content, tm
     monkeypatch.setattr(render, "_COMPILED", {})  # what earlier tests compiled in this process
     first = build("kksec", 2565, out_dir=tmp_path / "a", content=content).path.read_bytes()
     kinds = {p.parent.name for p in cached_files(content_copy.parent)}
-    assert {"template", "chart", "yaml", "text", "jinja", "patched"} <= kinds
+    assert {"reference", "chart", "yaml", "text", "jinja", "patched"} <= kinds
     again = build("kksec", 2565, out_dir=tmp_path / "b", content=content).path.read_bytes()
     model = prepare("kksec", 2565, content)
     without = document("measures", model, content.project.template(REFERENCE), cache=Cache(None))

@@ -114,7 +114,7 @@ def test_output_folder_not_writable(tmp_path, monkeypatch):
 def test_output_under_a_file_is_refused_clearly(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    out = CliRunner().invoke(main, ["build", "--out", str(blocker / "sub")])
+    out = CliRunner().invoke(main, ["build", "--office", "kksec", "--out", str(blocker / "sub")])
     assert isinstance(out.exception, SystemExit) and out.exit_code == 1 and "เขียนไฟล์ไม่ได้" in out.stderr
 
 

@@ -45,10 +45,11 @@ def test_wheel_ships_templates_and_data(installed):
                           "import measures, measures.project as p;"
                           "print(measures.__file__);"
                           "print(p.package_file('measures.templates', 'reference.docx').is_file());"
-                          "print(p.package_file('measures.data', 'fonts.conf').is_file())"],
+                          "print(p.package_file('measures.data', 'fonts.conf').is_file());"
+                          "import measures.fonts as f; print(len(f.sarabun_files()), f.sarabun_licence().is_file())"],
                          check=True, capture_output=True, text=True, cwd="/").stdout.split()
     assert not out[0].startswith(str(PROJECT)), out[0]  # the wheel's copy, not the checkout
-    assert out[1:] == ["True", "True"]
+    assert out[1:] == ["True", "True", "2", "True"]  # Sarabun Regular and Bold, and their licence
 
 
 def test_installed_command_builds_a_project_elsewhere(installed, tmp_path):
@@ -75,3 +76,21 @@ def test_installed_command_outside_any_project_says_so(installed, tmp_path):
     out = subprocess.run([str(installed / "bin/measures"), "check"], cwd=tmp_path, env=env,
                          capture_output=True, text=True)
     assert out.returncode == 1 and "ไม่พบโฟลเดอร์ content/" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_readme_names_everything_ci_installs():
+    """What .ci/run installs for the tests (Debian packages, npm's axe-core) is in the README's
+    set-up, and every runtime dependency in pyproject.toml is in its table of reasons."""
+    import re
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    ci = (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    packages = re.search(r"packages=\(([^)]*)\)", ci).group(1).split()
+    setup = readme.split("```sh", 2)[2].split("```")[0]  # the second shell block: the set-up
+    assert packages and all(p in setup.split() for p in packages), packages
+    assert "npm ci" in ci and "npm ci" in setup
+    reasons = readme.split("### Why each dependency is there")[1].split("\n## ")[0]
+    deps = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    names = [re.split(r"[<>=~!\s]", d)[0].lower() for d in deps]
+    assert all(n in reasons.lower() for n in names), [n for n in names if n not in reasons.lower()]
+    assert "fontpkg" not in readme and "fontpkg" not in str(deps)

@@ -2,6 +2,8 @@
 problem names the right file and line, and says what is wrong in the officer's words."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from measures.check import check_all
@@ -23,10 +25,30 @@ CASES = {
     "one of a list": (OFFICE, "digits: arabic", "digits: roman", "digits:", "'roman' ใช้ไม่ได้"),
     "rank below 1": (RES, "rank: 154", "rank: 0", "rank:", "ไม่น้อยกว่า 1"),
     "rank beyond the count": (RES, "rank: 154", "rank: 254", "national:", "มากกว่าจำนวนเขตทั้งหมด"),
-    "weights": (FW, "    weight: 40", "    weight: 45", "id: ita-2564", "รวมกันต้องได้ 100"),
-    "indicator numbers": (FW, "  - number: 10\n", "  - number: 11\n", "id: ita-2564", "ไม่ข้ามและไม่ซ้ำ"),
-    "indicator's tool": (FW, "name: การป้องกันการทุจริต\n    tool: OIT", "name: การป้องกันการทุจริต\n    tool: XIT", "id: ita-2564", "XIT"),
-    "levels order": (FW, "{code: B, name: Good, min: 75.00}", "{code: B, name: Good, min: 90.00}", "id: ita-2564", "เรียงจากสูงไปต่ำ"),
+    "weights": (FW, "    weight: 40", "    weight: 45", "tools:", "รวมกันได้ 105 ต้องรวมกันได้ 100"),
+    "indicator ids repeated": (FW, '  - number: "10"\n', '  - number: "9"\n', "indicators:", "รหัสตัวชี้วัดซ้ำกัน (9)"),
+    "sub-indicator id repeating an indicator's": (FW, '{number: "9.1",', '{number: "8",', "indicators:", "ซ้ำกัน (8)"),
+    "tool codes repeated": (FW, "  - code: EIT", "  - code: IIT", "tools:", "รหัสเครื่องมือซ้ำกัน (IIT)"),
+    "indicator's tool": (FW, "name: การป้องกันการทุจริต\n    tool: OIT", "name: การป้องกันการทุจริต\n    tool: XIT", "indicators:", "XIT"),
+    "levels order": (FW, "{code: B, name: Good, min: 75.00}", "{code: B, name: Good, min: 90.00}", "levels:", "เรียงจากสูงไปต่ำ"),
+    "level threshold repeated": (FW, "{code: B, name: Good, min: 75.00}", "{code: B, name: Good, min: 85.00}", "levels:",
+                                 "ระดับ B เริ่มที่ 85.00 เท่ากับระดับ A"),
+    "last level above 0": (FW, "{code: F, name: Fail, min: 0}", "{code: F, name: Fail, min: 10}", "levels:", "ต้องเริ่มที่ 0"),
+    "pass mark in a gap": (FW, "{code: A, name: Very Good, min: 85.00}", "{code: A, name: Very Good, min: 86.00}",
+                           "levels:", "ไม่มีระดับใดเริ่มที่คะแนนผ่านเกณฑ์ (pass_mark 85.00)"),
+    "pass mark above 100": (FW, "pass_mark: 85.00", "pass_mark: 150", "pass_mark:", "pass_mark 150 ใช้ไม่ได้"),
+    "pass mark negative": (FW, "pass_mark: 85.00", "pass_mark: -5", "pass_mark:", "ระหว่าง 0 ถึง 100"),
+    "level above 100": (FW, "{code: AA, name: Excellence, min: 95.00}", "{code: AA, name: Excellence, min: 101}",
+                        "levels:", "min ของระดับ AA 101"),
+    "unknown method": (FW, "method: mean-weighted", "method: median", "method:", "'median' ใช้ไม่ได้"),
+    "capped without a cap": (FW, "method: mean-weighted", "method: capped", None, "ต้องมี cap"),
+    "cap to an unknown level": (FW, "method: mean-weighted", "method: capped\ncap: {below: 85, to: Z}", "cap:",
+                                "ไม่มีระดับ Z"),
+    "cap with the other method": (FW, "pass_mark: 85.00", "pass_mark: 85.00\ncap: {below: 85, lower_by: 1}", "cap:",
+                                  "ใช้ได้เฉพาะ method: capped"),
+    "history after the assessed year": (RES, "history:", "history:\n  2570: 90.00", "history:", "ปี 2570 อยู่หลังปีที่ประเมิน (2564)"),
+    "history the year after": (RES, "history:", "history:\n  2565: 90.00\n  2566: 91.00", "history:", "ปี 2565, 2566"),
+    "stated for a tool the framework lacks": (RES, "stated:", "stated:\n  XIT: 10", "scores:", "ไม่มีเครื่องมือ XIT"),
     "framework id": (FW, "id: ita-2564", "id: ita-2563b", "id: ita-2563b", "ไม่ตรงกับชื่อไฟล์"),
     "office id": (OFFICE, "id: kksec", "id: kksec2", "id: kksec2", "ไม่ตรงกับชื่อโฟลเดอร์"),
     "publication year": (PUB, "year: 2565", "year: 2566", "year: 2566", "ไม่ตรงกับชื่อโฟลเดอร์"),
@@ -42,6 +64,11 @@ CASES = {
     "signatory key unknown": (PUB, "signatories: []", "signatories:\n  - name: ก\n    position: ข\n    title: ค", "title:", "(ที่ใช้ได้: name, position, caption)"),
     "signatory key misspelt": (PUB, "signatories: []", "signatories:\n  - name: ก\n    position: ข\n    captoin: ค", "captoin:", "หมายถึง 'caption' หรือไม่?"),
     "weakness without about": (PUB, "    - about: \"9\"\n      text: การวัด", "    - การวัด", "- การวัด", "ต้องระบุว่าเกี่ยวกับอะไร"),
+    "practice row without about": (PUB, "    - about: \"5\"\n      measure: การให้ความรู้", "    - measure: การให้ความรู้",
+                                   "- measure: การให้ความรู้", "เลขตัวชี้วัดย่อย (เช่น \"9.5\")"),
+    "second practice row without about": (PUB, "    - about: \"9\"\n      measure: การเปิดเผยข้อมูล",
+                                          "    - measure: การเปิดเผยข้อมูล",
+                                          "- measure: การเปิดเผยข้อมูล", "เพิ่มบรรทัด about:"),
     "bad date": (PUB, "signatories: []", "signatories: []\ndate: 2565-02-30", "date:", "ไม่มีวันที่ 30 กุมภาพันธ์ 2565 ในปฏิทิน"),
     "date not Buddhist era": (PUB, "signatories: []", "signatories: []\ndate: 2022-03-01", "date:", "พุทธศักราช"),
 }
@@ -63,7 +90,48 @@ def test_message(content_copy, content, case):
         assert p.line == expected, str(p)
 
 
-def test_missing_file_is_named(content_copy, content):
-    (content_copy / RES).unlink()
-    [p] = [p for p in check_all(content) if p.severity == "error"]
-    assert p.file.endswith(RES) and "ไม่พบไฟล์" in p.message
+def results_line(path) -> int:
+    return next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("results:"))
+
+
+# A results file that publication.yaml names but the folder lacks: told at publication.yaml's
+# `results:` line, with what to do (how it is missing, the folder, the message's remedy).
+@pytest.mark.parametrize("office, missing, how, remedy", [
+    ("kksec", "ita-2564.yaml", "deleted", "ยังไม่มีไฟล์ผลคะแนนในโฟลเดอร์นี้ ให้สร้างไฟล์นี้"),
+    ("kksec", "ita-2564.yaml", "renamed", "แก้ชื่อให้ตรงกับไฟล์ที่มี (ita2564.yaml) หรือเปลี่ยนชื่อไฟล์เป็น ita-2564.yaml"),
+    ("nan1", "ita-2566.yaml", "renamed", "แก้ชื่อให้ตรงกับไฟล์ที่มี (ita2564.yaml) หรือเปลี่ยนชื่อไฟล์เป็น ita-2566.yaml"),
+    ("nan1", "ita-2565.yaml", "misnamed", "แก้ชื่อให้ตรงกับไฟล์ที่มี (ita-2566.yaml)"),
+])
+def test_missing_results_file_is_told_where_it_is_named(content_copy, content, office, missing, how, remedy):
+    [year] = [p for p in (content_copy / "offices" / office).iterdir() if p.name.isdigit()]
+    pub = year / "publication.yaml"
+    [results] = year.glob("ita-*.yaml")
+    if how == "deleted":
+        results.unlink()
+    elif how == "renamed":
+        results.rename(year / "ita2564.yaml")
+    else:
+        replace_text(pub, f"results: {results.name}", f"results: {missing}")
+    [p] = [p for p in check_all(content, office) if p.severity == "error"]
+    assert p.file.endswith(f"offices/{office}/{year.name}/publication.yaml") and p.line == results_line(pub)
+    assert p.field == "results" and f"ไม่พบไฟล์ผลคะแนน '{missing}'" in p.message and remedy in p.message
+    assert f"offices/{office}/{year.name}" in p.message  # the folder it was looked for in
+
+
+@pytest.mark.parametrize("without", [["kksec"], ["nan1"], ["kksec", "nan1"]])
+def test_missing_progress_points_to_an_example_that_exists(content_copy, content, without):
+    from measures.pipeline import build
+    from measures.problems import ContentError
+    for office in without:
+        next((content_copy / "offices" / office).glob("*/progress.yaml")).unlink()
+    with pytest.raises(ContentError) as e:
+        build(without[0], kind="report", content=content, out_dir=content_copy.parent / "out")
+    [p] = e.value.problems
+    assert p.file.endswith("progress.yaml") and "สร้างไฟล์นี้" in p.message
+    example = p.message.split("ดูตัวอย่างที่ ")[1].split()[0] if "ดูตัวอย่างที่" in p.message else None
+    if len(without) == 2:
+        assert example is None and "content/README.md" in p.message
+    else:
+        assert example is not None and example != p.file and Path(example).is_file()  # shown: cwd-relative or absolute
+        assert "content/README.md" in p.message

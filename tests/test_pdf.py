@@ -283,7 +283,7 @@ def test_fonts_conf_resolves_th_sarabunpsk(pattern, style):
 
 @needs_soffice
 def test_sarabun_is_the_second_choice(tmp_path, monkeypatch):
-    # As on a machine without fonts-tlwg-laksaman: Sarabun from fontpkg-sarabun, shrunk the same way.
+    # As on a machine without fonts-tlwg-laksaman: the shipped Sarabun, shrunk the same way.
     monkeypatch.setattr(fontsmod, "PSK_SOURCES", ("Sarabun",))
     pdf = pdfmod.convert(make_docx(tmp_path / "s.docx"), tmp_path / "s.pdf")
     names = [f["base"] for f in pdfcheck.fonts(pdf)]

@@ -19,44 +19,46 @@ from measures.thai import arabic_digits
 from .conftest import CONTENT
 
 # Worked out by hand from content/offices/*/progress.yaml: per measure (1-7) and in all,
-# activities, done, in progress, not started, % done, budget, spent, % spent ("–": nothing to divide by).
+# activities, not yet due, due and not begun, in progress, done, % done, budget, spent, % spent
+# ("–": nothing to divide by). Every planned activity is in both rounds; one starting after
+# 31 March is not yet due in the six-month round, its budget counted, its spending not.
 HAND = {
     ("kksec", "6m"): [
-        (2, 2, 0, 0, "100.00", "15,000.00", "14,200.00", "94.67"),
-        (1, 1, 0, 0, "100.00", "5,000.00", "3,650.00", "73.00"),
-        (2, 2, 0, 0, "100.00", "0.00", "0.00", "–"),
-        (1, 1, 0, 0, "100.00", "6,000.00", "5,400.00", "90.00"),
-        (1, 1, 0, 0, "100.00", "3,000.00", "2,850.00", "95.00"),
-        (1, 0, 1, 0, "0.00", "0.00", "0.00", "–"),
-        (0, 0, 0, 0, "–", "0.00", "0.00", "–"),
-        (8, 7, 1, 0, "87.50", "29,000.00", "26,100.00", "90.00")],
+        (3, 1, 0, 0, 2, "66.67", "23,000.00", "14,200.00", "61.74"),
+        (2, 1, 0, 0, 1, "50.00", "35,000.00", "3,650.00", "10.43"),
+        (4, 2, 0, 0, 2, "50.00", "12,000.00", "0.00", "0.00"),
+        (2, 1, 0, 0, 1, "50.00", "6,000.00", "5,400.00", "90.00"),
+        (3, 1, 1, 0, 1, "33.33", "28,000.00", "2,850.00", "10.18"),
+        (2, 1, 0, 1, 0, "0.00", "10,000.00", "0.00", "0.00"),
+        (3, 2, 1, 0, 0, "0.00", "40,000.00", "0.00", "0.00"),
+        (19, 9, 2, 1, 7, "36.84", "154,000.00", "26,100.00", "16.95")],
     ("kksec", "12m"): [
-        (3, 3, 0, 0, "100.00", "23,000.00", "21,690.00", "94.30"),
-        (2, 2, 0, 0, "100.00", "35,000.00", "38,470.00", "109.91"),
-        (4, 3, 1, 0, "75.00", "12,000.00", "11,760.00", "98.00"),
-        (2, 2, 0, 0, "100.00", "6,000.00", "5,400.00", "90.00"),
-        (3, 2, 0, 1, "66.67", "28,000.00", "26,265.50", "93.81"),
-        (2, 1, 1, 0, "50.00", "10,000.00", "9,600.00", "96.00"),
-        (3, 1, 1, 1, "33.33", "40,000.00", "19,950.50", "49.88"),
-        (19, 14, 3, 2, "73.68", "154,000.00", "133,136.00", "86.45")],
+        (3, 0, 0, 0, 3, "100.00", "23,000.00", "21,690.00", "94.30"),
+        (2, 0, 0, 0, 2, "100.00", "35,000.00", "38,470.00", "109.91"),
+        (4, 0, 0, 1, 3, "75.00", "12,000.00", "11,760.00", "98.00"),
+        (2, 0, 0, 0, 2, "100.00", "6,000.00", "5,400.00", "90.00"),
+        (3, 0, 1, 0, 2, "66.67", "28,000.00", "26,265.50", "93.81"),
+        (2, 0, 0, 1, 1, "50.00", "10,000.00", "9,600.00", "96.00"),
+        (3, 0, 1, 1, 1, "33.33", "40,000.00", "19,950.50", "49.88"),
+        (19, 0, 2, 3, 14, "73.68", "154,000.00", "133,136.00", "86.45")],
     ("nan1", "6m"): [
-        (1, 1, 0, 0, "100.00", "0.00", "0.00", "–"),
-        (1, 1, 0, 0, "100.00", "8,500.00", "8,120.00", "95.53"),
-        (2, 1, 1, 0, "50.00", "0.00", "0.00", "–"),
-        (1, 1, 0, 0, "100.00", "12,000.00", "12,000.00", "100.00"),
-        (1, 1, 0, 0, "100.00", "0.00", "0.00", "–"),
-        (1, 1, 0, 0, "100.00", "4,000.00", "3,985.00", "99.63"),
-        (0, 0, 0, 0, "–", "0.00", "0.00", "–"),
-        (7, 6, 1, 0, "85.71", "24,500.00", "24,105.00", "98.39")],
+        (2, 1, 0, 0, 1, "50.00", "0.00", "0.00", "–"),
+        (2, 1, 0, 0, 1, "50.00", "53,500.00", "8,120.00", "15.18"),
+        (2, 0, 0, 1, 1, "50.00", "0.00", "0.00", "–"),
+        (2, 1, 0, 0, 1, "50.00", "21,000.00", "12,000.00", "57.14"),
+        (2, 1, 0, 0, 1, "50.00", "2,000.00", "0.00", "0.00"),
+        (2, 0, 1, 0, 1, "50.00", "4,000.00", "3,985.00", "99.63"),
+        (2, 2, 0, 0, 0, "0.00", "30,000.00", "-", "–"),
+        (14, 6, 1, 1, 6, "42.86", "110,500.00", "24,105.00", "21.81")],
     ("nan1", "12m"): [
-        (2, 2, 0, 0, "100.00", "0.00", "0.00", "–"),
-        (2, 1, 1, 0, "50.00", "53,500.00", "35,480.75", "66.32"),
-        (2, 1, 1, 0, "50.00", "0.00", "0.00", "–"),
-        (2, 2, 0, 0, "100.00", "21,000.00", "21,875.00", "104.17"),
-        (2, 1, 1, 0, "50.00", "2,000.00", "0.00", "0.00"),
-        (2, 1, 0, 1, "50.00", "4,000.00", "3,985.00", "99.63"),
-        (2, 1, 1, 0, "50.00", "30,000.00", "18,600.00", "62.00"),
-        (14, 9, 4, 1, "64.29", "110,500.00", "79,940.75", "72.34")],
+        (2, 0, 0, 0, 2, "100.00", "0.00", "0.00", "–"),
+        (2, 0, 0, 1, 1, "50.00", "53,500.00", "35,480.75", "66.32"),
+        (2, 0, 0, 1, 1, "50.00", "0.00", "0.00", "–"),
+        (2, 0, 0, 0, 2, "100.00", "21,000.00", "21,875.00", "104.17"),
+        (2, 0, 0, 1, 1, "50.00", "2,000.00", "0.00", "0.00"),
+        (2, 0, 1, 0, 1, "50.00", "4,000.00", "3,985.00", "99.63"),
+        (2, 0, 0, 1, 1, "50.00", "30,000.00", "18,600.00", "62.00"),
+        (14, 0, 1, 4, 9, "64.29", "110,500.00", "79,940.75", "72.34")],
 }
 YEARS = {"kksec": 2565, "nan1": 2566}
 
@@ -70,11 +72,11 @@ def reports(tmp_path_factory) -> dict[tuple[str, str], Path]:
 
 def summary(path: Path) -> list[tuple]:
     doc = open_docx(path)
-    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "มาตรการ" and len(t.columns) == 9)
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "มาตรการ" and len(t.columns) == 10)
     rows = []
     for row in table.rows[1:]:
         cells = [arabic_digits(c.text) for c in row.cells[1:]]
-        rows.append((*map(int, cells[:4]), *cells[4:]))
+        rows.append((*map(int, cells[:5]), *cells[5:]))
     return rows
 
 
@@ -85,21 +87,33 @@ def test_summary_matches_the_hand_figures(reports, key):
 
 @pytest.mark.parametrize("key", list(HAND))
 def test_summary_sentences_say_the_table(reports, key):
-    count, done, _, _, done_share, budget, spent, spent_share = HAND[key][-1]
+    count, _, _, _, done, done_share, budget, spent, spent_share = HAND[key][-1]
     text = arabic_digits(all_text(open_docx(reports[key])))
     assert f"รวม {count} กิจกรรม ดำเนินการแล้วเสร็จ {done} กิจกรรม (ร้อยละ {done_share})" in text
     assert f"ใช้งบประมาณรวม {spent} บาท จากงบประมาณที่ได้รับ {budget} บาท คิดเป็นร้อยละ {spent_share}" in text
 
 
-def test_six_months_leaves_out_later_activities_and_keeps_an_idle_measure(reports):
+def activity_rows(path: Path) -> list[list[str]]:
+    """Every activity row of the report's activity tables, cell texts (digits Arabic)."""
+    doc = open_docx(path)
+    return [[arabic_digits(" ".join(c.text.split())) for c in row.cells] for t in doc.tables
+            if t.rows[0].cells[0].text == "ที่" for row in t.rows[1:]]
+
+
+def test_six_months_lists_later_activities_as_not_yet_due(reports):
     text = all_text(open_docx(reports["kksec", "6m"]))
     assert "รอบ 6 เดือน ประจำปีงบประมาณ พ.ศ. 2565 (1 ตุลาคม 2564 – 31 มีนาคม 2565)" in text
-    whole = all_text(open_docx(reports["kksec", "12m"]))
-    later = "2 พฤษภาคม พ.ศ. 2565"  # an activity of May: in the year, not in the first six months
-    assert later in whole and later not in text
+    rows = activity_rows(reports["kksec", "6m"])
+    assert [r[0] for r in rows] == [str(n) for n in range(1, 20)]  # numbered through the table
+    # An activity of May: in the year's plan, not yet due on 31 March: ticked so, its budget
+    # printed, nothing spent, no result yet; on 30 September it is done.
+    may = next(r for r in rows if "2 พฤษภาคม พ.ศ. 2565" in r[1])
+    assert may[2:8] == ["8,000.00", "-", "√", "", "", ""] and may[8] == ""
+    done = next(r for r in activity_rows(reports["kksec", "12m"]) if "2 พฤษภาคม พ.ศ. 2565" in r[1])
+    # At the year's end nothing can be not yet due: that column is left out of the 12-month report.
+    assert done[2:7] == ["8,000.00", "7,490.00", "", "", "√"] and done[7]
     assert "มาตรการที่ 7 มาตรการตรวจสอบการใช้ดุลพินิจ" in text
-    assert "ไม่มีกิจกรรมของมาตรการนี้ในรอบนี้" in text
-    assert "มาตรการที่ไม่มีกิจกรรมในรอบนี้ ได้แก่ มาตรการที่ 7 มาตรการตรวจสอบการใช้ดุลพินิจ" in text
+    assert "ยังไม่ถึงกำหนด 9 กิจกรรม" in text
 
 
 def test_status_is_as_it_stood_at_the_end_of_the_round(tmp_path):
@@ -111,7 +125,7 @@ def test_status_is_as_it_stood_at_the_end_of_the_round(tmp_path):
     data["activities"][1]["end"] = "2565-05-31"  # started in November, now finished after the round
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = build("kksec", 2565, "report", out_dir=tmp_path / "out", content=Content(content), round_kind="6m")
-    assert summary(out.path)[0][:4] == (2, 1, 1, 0)
+    assert summary(out.path)[0][:5] == (3, 1, 0, 1, 1)
 
 
 def test_problems_and_suggestions_are_gathered(reports):
@@ -166,7 +180,15 @@ def _plant(tmp_path: Path, change) -> list:
     (lambda a: a[1].update(spent=-5), "activities[1].spent", "ไม่ติดลบ"),
     (lambda a: a[1].update(budget=1000.005), "activities[1].budget", "ทศนิยมเกิน 2 ตำแหน่ง"),
     (lambda a: a[1].pop("end"), "activities[1].status", "ต้องมีวันที่สิ้นสุด"),
-    (lambda a: a[13].update(budget=500, spent=100), "activities[13].status", "ต้องไม่มีการเบิกจ่าย"),
+    (lambda a: a[13].update(budget=500, spent=100), "activities[13].spent", "ยังไม่ดำเนินการมีการเบิกจ่าย 100"),
+    (lambda a: a[13].update(end="2565-09-01"), "activities[13].end", "ยังไม่ดำเนินการมีวันที่สิ้นสุด 2565-09-01"),
+    (lambda a: a[13].update(status="not_due", start=None), "activities[13].start", "ต้องมีวันที่เริ่มตามแผน"),
+    (lambda a: a[1].update(budget=1e15), "activities[1].budget", "ไม่เกิน 999,999,999.99 บาท"),
+    (lambda a: a[1].update(spent="1,000"), "activities[1].spent", "ใช้จุดเป็นทศนิยม"),
+    (lambda a: a[1].pop("measure"), "activities[1]", "ขาด measure: เขียนรหัสมาตรการ"),
+    (lambda a: a[1].update(project="ita"), "activities[1].project", "ไม่มี plan"),
+    (lambda a: a[1].update(parts=[{"title": "ย่อย", "status": "done"}]), "activities[1].parts[0].status",
+     "ต้องมีวันที่สิ้นสุด"),
     (lambda a: a[1].update(end="2564-10-01"), "activities[1]", "มาก่อนวันที่เริ่ม"),
     (lambda a: a[1].update(step="9.9"), "activities[1].step", "ไม่มีข้อ 9.9"),
     (lambda a: a[1].update(measure="bribes"), "activities[1].measure", "ไม่มีมาตรการ 'bribes'"),

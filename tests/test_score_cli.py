@@ -22,8 +22,8 @@ def test_score_json_reproduces_the_reference_part_2(tmp_path, monkeypatch):
     assert {k: v["weighted"] for k, v in data["tools"].items()} == {"IIT": 28.38, "EIT": 29.19, "OIT": 33.93}
     assert {k: v["weight"] for k, v in data["tools"].items()} == {"IIT": 30, "EIT": 30, "OIT": 40}
     table = {i["number"]: (i["score"], i["level_name"], i["passed"]) for i in data["indicators"]}
-    assert table[1] == (99.13, "Excellence", True) and table[4] == (95.0, "Excellence", True)
-    assert table[9] == (75.92, "Good", False) and table[10] == (93.75, "Very Good", True)
+    assert table["1"] == (99.13, "Excellence", True) and table["4"] == (95.0, "Excellence", True)
+    assert table["9"] == (75.92, "Good", False) and table["10"] == (93.75, "Very Good", True)
     assert [(h["year"], h["total"], h["delta"], h["direction"]) for h in data["history"]][1:] == [
         (2559, 80.96, 0.71, "เพิ่มขึ้น"), (2560, 75.54, -5.42, "ลดลง"), (2561, 66.57, -8.97, "ลดลง"),
         (2562, 86.82, 20.25, "เพิ่มขึ้น"), (2563, 87.67, 0.85, "เพิ่มขึ้น"), (2564, 91.5, 3.83, "เพิ่มขึ้น")]

@@ -5,6 +5,7 @@ Page counts were recorded when the kksec PDFs were looked at page by page.
 """
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -12,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from measures import pdfcheck
+from measures.document import nodes
 from measures.load import Content
 from measures.pdf import Job, convert, convert_many
 from measures.pdfcheck import squash
 from measures.pipeline import build
-from measures.thai import thai_digits
+from measures.thai import arabic_digits, thai_digits
 
 from .conftest import PROJECT, replace_text
 
@@ -29,11 +31,13 @@ TITLES = ["มาตรการเผยแพร่ข้อมูลต่อ
           "มาตรการป้องกันการรับสินบน", "มาตรการป้องกันการขัดกันระหว่างผลประโยชน์ส่วนตนกับผลประโยชน์ส่วนรวม",
           "มาตรการตรวจสอบการใช้ดุลพินิจ"]
 # (office, kind, digits) -> pages seen when the PDFs were looked at page by page, with room for
-# small layout changes. Every example office is here; nan1 writes Thai digits itself.
+# small layout changes. Every example office is here; nan1 writes Thai digits itself. The reports
+# list every planned activity in both rounds and keep each row on one page: 16 and 15 pages
+# (the year-end round has no "not yet due" column).
 PAGES = {("kksec", "measures", "arabic"): range(23, 30), ("kksec", "measures", "thai"): range(23, 30),
          ("kksec", "preface", "arabic"): range(1, 2), ("kksec", "preface", "thai"): range(1, 2),
          ("nan1", "measures", "thai"): range(25, 32), ("nan1", "preface", "thai"): range(1, 2),
-         ("kksec", "report-6m", "arabic"): range(9, 13), ("nan1", "report-12m", "thai"): range(11, 16)}
+         ("kksec", "report-6m", "arabic"): range(13, 18), ("nan1", "report-12m", "thai"): range(14, 20)}
 DOCUMENTS = list(PAGES)
 YEARS = {"kksec": 2565, "nan1": 2566}
 TOP_CM, BOTTOM_CM = 2.5, 2.0
@@ -199,3 +203,104 @@ def test_near_empty_check_catches_a_signature_alone(tmp_path):
 def test_same_content_same_pdf_text(pdfs, tmp_path):
     again = make_pdf(tmp_path / "again", "measures")
     assert pdfcheck.text(again) == pdfcheck.text(pdfs["kksec", "measures", "arabic"])
+
+
+# --------------------------------------------------------------------------- the report's tables on paper
+
+REPORT_DOCS = [d for d in DOCUMENTS if d[1].startswith("report")]
+
+
+def report_tables(office: str, kind: str) -> list[nodes.Table]:
+    from measures.pipeline import prepare
+    from measures.publications import KINDS
+    tree, _ = KINDS["report"].document(prepare(office, YEARS[office]), kind.partition("-")[2])  # type: ignore[arg-type]
+    return [b for b in nodes.walk(tree.body) if isinstance(b, nodes.Table)]
+
+
+def figures_of(table: nodes.Table) -> list[str]:
+    cols = [k for k, c in enumerate(table.columns) if c.figure]
+    return [v for r in table.rows if not r.spans for k, v in enumerate(r.cells) if k in cols and isinstance(v, str)]
+
+
+def wrapped_figures(pdf_text: str, figures: list[str]) -> list[str]:
+    """The figures not found whole on one line of the PDF's text (a wrapped amount reads "80,000.0\\n0")."""
+    lines = arabic_digits(pdf_text)
+    return [f for f in figures if re.search(rf"(?<![\d,.]){re.escape(f)}(?![\d,.])", lines) is None]
+
+
+_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\\s]")  # marks (the PDF's text reorders them) and spaces
+
+
+def header_lines(pdf_text: str, header: str) -> list[str] | None:
+    """`header` cut where the PDF's text breaks it into lines, or None when it is not there."""
+    text = arabic_digits(pdf_text).replace("\u0e4d\u0e32", "\u0e33")  # sara am, as poppler splits it
+    letters = [(k, ch) for k, ch in enumerate(header) if not _MARK.match(ch)]
+    flat, broken_before = [], []
+    for ch in text:
+        if ch == "\n":
+            if broken_before:
+                broken_before[-1] = True
+        elif not _MARK.match(ch):
+            flat.append(ch)
+            broken_before.append(False)
+    at = "".join(flat).find("".join(ch for _, ch in letters))
+    if at < 0:
+        return None
+    cuts = [letters[j + 1][0] for j in range(len(letters) - 1) if broken_before[at + j]]
+    return [header[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(header)])]
+
+
+def block_text(pdf: Path) -> str:
+    """The PDF's text block by block (a table cell is a block; its lines kept), blocks apart by a
+    blank line: in the plain text, lines of cells side by side interleave."""
+    import subprocess
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    blocks = []
+    for block in re.findall(r"<block[^>]*>(.*?)</block>", xhtml, re.S):
+        lines = [" ".join(re.findall(r"<word[^>]*>(.*?)</word>", line))
+                 for line in re.findall(r"<line[^>]*>(.*?)</line>", block, re.S)]
+        blocks.append("\n".join(lines))
+    return html.unescape("\n\n".join(blocks))
+
+
+def broken_headers(pdf_text: str, headers: list[str]) -> tuple[list[str], int]:
+    """Headers that the PDF breaks inside a word (each line of a header must be whole dictionary
+    words), and how many headers were found as a block of their own to be judged."""
+    from pythainlp.corpus import thai_words
+    from pythainlp.tokenize import word_tokenize
+    known = thai_words()
+    out, found = [], 0
+    for h in headers:
+        lines = header_lines(pdf_text, h)
+        if lines is None:  # its cell's block merged with its neighbour's: not judged
+            continue
+        found += 1
+        for line in lines:
+            tokens = [t for t in word_tokenize(line.replace(" ", ""), engine="newmm") if re.search("[ก-๛]", t)]
+            if any(t not in known for t in tokens):
+                out.append(f"{h}: {lines}")
+                break
+    return out, found
+
+
+@pytest.mark.parametrize("doc", REPORT_DOCS)
+def test_report_amounts_never_wrap_and_headers_break_between_words(pdfs, doc):
+    """Every amount of the report's tables is whole on one line, and every header the PDF shows
+    in a cell of its own breaks only between words (more than half do: neighbours' blocks may merge)."""
+    text = pdfcheck.text(pdfs[doc])
+    tables = report_tables(doc[0], doc[1])
+    figures = [f for t in tables for f in figures_of(t)]
+    assert len(figures) > 20
+    assert wrapped_figures(text, figures) == []
+    headers = sorted({c.header for t in tables for c in t.columns})
+    broken, judged = broken_headers(block_text(pdfs[doc]), headers)
+    assert broken == [] and judged >= len(headers) / 2, (broken, judged, len(headers))
+
+
+def test_wrap_checks_catch_a_wrapped_amount_and_a_cut_word():
+    assert wrapped_figures("งบประมาณ\n80,000.0\n0\n", ["80,000.00"]) == ["80,000.00"]
+    assert wrapped_figures("รวม 80,000.00 บาท", ["80,000.00"]) == []
+    cut = "งบประมาณ (บาท): ['งบ', 'ประมา', 'ณ', '(บาท)']"
+    assert broken_headers("งบ\nประมา\nณ\n(บาท)", ["งบประมาณ (บาท)"]) == ([cut], 1)
+    assert broken_headers("งบประมาณ\n(บาท)", ["งบประมาณ (บาท)"]) == ([], 1)

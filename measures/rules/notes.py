@@ -6,20 +6,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..analyse import Analysis, Item, r2
 from ..problems import Problem
 from ..thai import arabic_digits
 from . import Subject
 
-FAILED_CLAIM = re.compile(r"ไม่ผ่าน|ต่ำกว่าเกณฑ์|ตกเกณฑ์")
-MENTION = re.compile(r"ตัวชี้วัด(ย่อย)?\s*(?:ที่)?\s*([0-9๐-๙]{1,2}(?:\.[0-9๐-๙])?)(?![0-9๐-๙])")
+
+@lru_cache(maxsize=16)
+def _mention(ids: tuple[str, ...]) -> re.Pattern[str]:
+    """'ตัวชี้วัดที่ 9.5', 'ตัวชี้วัดย่อย A1.2': a mention of one of the framework's ids (longest
+    first, so 9.5 is not read as 9), in a text whose digits are Arabic."""
+    alternatives = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
+    return re.compile(rf"ตัวชี้วัด(ย่อย)?\s*(?:ที่)?\s*({alternatives})(?![0-9A-Za-z]|\.[0-9A-Za-z])")
 ABOUT_WHAT = "ใช้รหัสเครื่องมือ (เช่น OIT) เลขตัวชี้วัด (เช่น 9) หรือเลขตัวชี้วัดย่อย (เช่น 9.5)"
 
 
 def _known(s: Subject) -> set[str]:
     fw = s.loaded.framework
-    return ({t.code for t in fw.tools} | {str(i.number) for i in fw.indicators}
+    return ({t.code for t in fw.tools} | {i.number for i in fw.indicators}
             | {x.number for i in fw.indicators for x in i.subindicators})
 
 
@@ -86,7 +92,9 @@ def failing_strengths(s: Subject) -> Iterator[Problem]:
     if a is None:
         return
     doc = s.loaded.docs["publication"]
-    for code in s.loaded.publication.analysis.strengths:
+    for code, written in s.loaded.publication.analysis.strengths.items():
+        if not written:
+            continue  # `OIT: []`: nothing said about the tool
         tool = next((t for t in a.tools if t.code == code), None)
         if tool is not None and (r2(tool.average) < a.framework.pass_mark or tool.below_threshold):
             yield doc.problem(("analysis", "strengths", code),
@@ -94,27 +102,18 @@ def failing_strengths(s: Subject) -> Iterator[Problem]:
                               "แต่ถูกเขียนเป็นจุดแข็ง ให้ย้ายไปเขียนเป็นจุดอ่อน")
 
 
-def failed_claims(s: Subject) -> Iterator[Problem]:
-    """'ไม่ผ่านเกณฑ์' in a note when every indicator and tool passed is false."""
-    a = s.analysis
-    if a is None or a.failed or a.tools_below_threshold:
-        return
-    for t in s.texts:
-        if t.doc is s.loaded.docs["publication"] and (m := FAILED_CLAIM.search(t.text)):
-            yield t.problem(f"ข้อความกล่าวว่า '{m.group(0)}' แต่ผลการประเมินปี {a.year} ผ่านเกณฑ์ทุกตัวชี้วัด "
-                            "(คัดลอกมาจากปีอื่นหรือหน่วยงานอื่นหรือไม่?)")
-
-
 def mentions(s: Subject) -> Iterator[Problem]:
     """A note that names an indicator or sub-indicator at full marks as something to fix."""
     a = s.analysis
     if a is None:
         return
+    fw = a.framework
+    mention = _mention(tuple(x for i in fw.indicators for x in (i.number, *(sub.number for sub in i.subindicators))))
     for t in s.texts:
         if t.kind != "notes" or "strengths" in t.loc or "intro" in str(t.loc[-1]) or "outro" in str(t.loc[-1]):
             continue
-        for _sub, number in MENTION.findall(t.text):
-            item = a.item(arabic_digits(number))
+        for _sub, number in mention.findall(arabic_digits(t.text)):
+            item = a.item(number)
             if item is not None and r2(item.score) == 100:
                 yield t.problem(f"กล่าวถึง{item.label} ซึ่งได้คะแนนเต็ม 100.00 ในปีนี้ "
                                 "(คัดลอกมาจากปีอื่นหรือหน่วยงานอื่นหรือไม่?)")

@@ -42,6 +42,10 @@ def invisible_name(c: str) -> str:
 # XML 1.0 cannot hold these at all: a .docx containing one is corrupt.
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
+# Read from a file these are refused with their line (yamlfile); written as YAML escapes
+# ("\\uf700", "\\x85") they reach the text: C1 controls and private-use characters.
+ODD = re.compile("[\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
 DIGIT = "[0-9๐-๙]"
 TYPED_NUMBER = re.compile(rf"^\s*(\({DIGIT}+\)|{DIGIT}+(?:\.{DIGIT}+)+\.?|{DIGIT}+[.)])(?=\s|\S)")
 FISCAL_YEAR = re.compile(rf"ปีงบประมาณ\s*(?:พ\.ศ\.)?\s*({DIGIT}{{4}})")
@@ -56,6 +60,9 @@ def characters(s: Subject) -> Iterator[Problem]:
         if bad:
             codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in bad}))
             yield t.problem(f"มีอักขระควบคุมที่ Word เปิดไม่ได้ ({codes}) มักมาจากการคัดลอก ให้ลบออก")
+        if odd := ODD.search(t.text):
+            yield t.problem(f"มีอักขระ U+{ord(odd.group(0)):04X} ที่ตำแหน่งที่ {odd.start() + 1} ของข้อความ "
+                            "(อักขระควบคุมหรืออักขระส่วนตัวของแบบอักษร ซึ่งพิมพ์ออกมาไม่ได้) ให้ลบออก")
         invisible = sorted(map(invisible_name, invisible_in(t.text)))
         if invisible:
             # Valid in Word and sometimes meant (emoji joiners, Thai line-break hints): warn only;

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from .base import Prose, Strict
+from .contacts import Email, Extension, OptionalPhone, OptionalWebAddress, Phone, Postcode
 
 
 class Address(Strict):
@@ -14,7 +15,7 @@ class Address(Strict):
     subdistrict: str = Field(description="ตำบล")
     district: str = Field(description="อำเภอ")
     province: str = Field(description="จังหวัด")
-    postcode: str = Field(description="รหัสไปรษณีย์")
+    postcode: Postcode = Field(description="รหัสไปรษณีย์")
 
 
 class Person(Strict):
@@ -61,13 +62,13 @@ class Office(Strict):
     former_names: list[str] = Field([], description="ชื่อเดิมของหน่วยงานนี้ เช่น สพม. เขต 25 (ข้อความกล่าวถึงได้)")
     parents: list[str] = Field(description="หน่วยงานต้นสังกัด (บนปก)")
     address: Address = Field(description="ที่อยู่")
-    phone: str = Field(description="หมายเลขโทรศัพท์")
-    phone_ext: str = Field("", description="เบอร์ต่อ (ถ้ามี)")
-    fax: str = Field("", description="โทรสาร")
-    email: str = Field("", description="อีเมล")
-    website: str = Field("", description="เว็บไซต์")
-    facebook: str = Field("", description="เฟซบุ๊ก")
-    hotline: str = Field("", description="สายตรงผู้อำนวยการ")
+    phone: Phone = Field(description="หมายเลขโทรศัพท์")
+    phone_ext: Extension = Field("", description="เบอร์ต่อ (ถ้ามี)")
+    fax: OptionalPhone = Field("", description="โทรสาร")
+    email: Email = Field("", description="อีเมล")
+    website: OptionalWebAddress = Field("", description="เว็บไซต์")
+    facebook: OptionalWebAddress = Field("", description="เฟซบุ๊ก")
+    hotline: OptionalPhone = Field("", description="สายตรงผู้อำนวยการ")
     director: Person | None = Field(None, description="ผู้อำนวยการ")
     units: dict[str, str] = Field(description="กลุ่มงาน: รหัส: ชื่อ (ข้อความอ้างถึงด้วย {unit.รหัส})")
     complaint_channels: list[Prose] = Field([], description="ช่องทางร้องเรียน")

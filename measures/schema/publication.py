@@ -29,6 +29,15 @@ class Note(Strict):
 
 class PracticeRow(Strict):
     about: About = Field(description="เกี่ยวกับอะไร: รหัสเครื่องมือ ตัวชี้วัด หรือตัวชี้วัดย่อย")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _about(cls, data: Any) -> Any:
+        """A row without `about`: say what to write (the bare "missing" names only the key)."""
+        if isinstance(data, dict) and "about" not in data:
+            raise ValueError("แถวนี้ต้องระบุว่าเกี่ยวกับอะไร: เพิ่มบรรทัด about: \"9\" ใช้รหัสเครื่องมือ (เช่น OIT) "
+                             "เลขตัวชี้วัด (เช่น \"9\") หรือเลขตัวชี้วัดย่อย (เช่น \"9.5\") ของกรอบการประเมิน")
+        return data
     measure: Prose = Field(description="มาตรการ/แนวทาง")
     steps: list[Prose] = Field(description="ขั้นตอนหรือวิธีการ")
     responsible: list[UnitKey] = Field(description="ผู้รับผิดชอบ: รหัสกลุ่มงานใน units")

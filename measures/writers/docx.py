@@ -1,0 +1,240 @@
+"""The .docx writer: the document model walked into a copy of the reference document.
+
+The reference (templates/reference.docx, or the project's own) owns the look: styles, page
+size and margins, headers and footers; this writer gives each node a style of it. Texts go in
+as data (python-docx escapes them; a `{{` typed in content is printed as it is).
+"""
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from ..document import nodes as n
+from ..ooxml import add_field, cant_split, repeat_header, set_cell_margins, set_grid, shade
+from . import fit
+
+TOC_MARKER = "@@TOC@@"  # the contents field's placeholder; finish.fill_toc writes the entries
+TWIPS_PER_CM = 567
+HEAD_FILL = "D9E2F3"
+
+ROLE_STYLE = {"body": "Body Text Thai", "plain": "Body Plain", "centered": "Centered", "caption": "Caption Thai",
+              "signature": "Signature", "list": "List Body", "sub_heading": "Sub Heading"}
+# In a table cell: the same roles in the table's styles.
+CELL_STYLE = {"body": "Table Text", "plain": "Table Text", "centered": "Table Center", "caption": "Table Text",
+              "signature": "Table Text", "list": "Table Text", "sub_heading": "Measure Title"}
+
+
+class DocxWriter:
+    """Writes a model into `doc` (the reference with its body emptied), node by node."""
+
+    def __init__(self, doc: DocxDocument):
+        self.doc = doc
+        self._ids: dict[str, str | None] = {}
+
+    # ------------------------------------------------------------------ paragraphs
+
+    def style(self, para: Paragraph, name: str) -> None:
+        """python-docx looks a style name up on every call, a tenth of a second a document; once is enough."""
+        if name not in self._ids:
+            style = self.doc.styles[name]
+            self._ids[name] = None if style == self.doc.styles.default(style.type) else style.style_id
+        para._p.style = self._ids[name]
+
+    def p(self, text: str = "", style: str = "Body Text Thai", keep: bool = False,
+          into: _Cell | None = None, first: bool = False) -> Paragraph:
+        """A paragraph at the end of the body, or of the cell `into` (`first`: the cell's own)."""
+        if into is None:
+            para = self.doc.add_paragraph()
+        else:
+            para = into.paragraphs[0] if first else into.add_paragraph()
+        self.style(para, style)
+        if text:
+            para.add_run(text)  # python-docx makes "\t" a w:tab
+        if keep:
+            para.paragraph_format.keep_with_next = True
+        return para
+
+    # ------------------------------------------------------------------ the walk
+
+    def write(self, doc: n.Document) -> None:
+        if doc.preface_alone:
+            self.doc.sections[0].different_first_page_header_footer = False  # numbered from its first page
+        if doc.cover is not None:
+            self.cover(doc.cover)
+        self.blocks(doc.body)
+
+    def blocks(self, blocks: tuple[n.Block, ...]) -> None:
+        for b in blocks:
+            getattr(self, f"visit_{type(b).__name__.lower()}")(b)
+
+    def cover(self, c: n.Cover) -> None:
+        for line in c.motto:
+            self.p(line, "Cover Text")
+        for _ in range(c.space_above):
+            self.p("", "Centered")
+        for line in c.title:
+            self.p(line, "Cover Title")
+        if c.subtitle:
+            self.p(c.subtitle, "Cover Text")
+        for _ in range(c.space_below):
+            self.p("", "Centered")
+        for line in (c.office, *c.parents):
+            self.p(line, "Cover Text")
+
+    def visit_section(self, s: n.Section) -> None:
+        if s.title:
+            self.p(s.title, "Page Title")
+        self.blocks(s.children)
+
+    def visit_heading(self, h: n.Heading) -> None:
+        if not h.contents:  # a sub-heading, not in the contents
+            self.p(h.text, "Sub Heading")
+            return
+        heading = self.doc.add_heading(h.text, h.level)
+        if h.new_page:
+            heading.paragraph_format.page_break_before = True
+
+    def visit_text(self, t: n.Text) -> None:
+        self.p(t.text, ROLE_STYLE[t.role], t.keep)
+
+    def visit_bullets(self, b: n.Bullets, into: _Cell | None = None, first: bool = False) -> None:
+        for k, entry in enumerate(b.items):
+            self.p(f"-\t{entry}", "Bullet", b.keep and k + 1 < len(b.items), into, first and k == 0)
+
+    def visit_numbered(self, lst: n.Numbered, into: _Cell | None = None, first: bool = False) -> None:
+        for k, item in enumerate(lst.items):
+            if lst.guideline:
+                style = "Item Plain" if item.depth == 0 else f"Item {min(item.depth, 4)}"
+                text = item.text if item.depth == 0 else f"{item.number}\t{item.text}"
+            else:
+                style, text = "List Body", f"{item.number}\t{item.text}"
+            last = k + 1 == len(lst.items)
+            self.p(text, style, (lst.keep or bool(item.children)) and not (last and not item.children),
+                   into, first and k == 0)
+            for child in item.children:
+                self.p(f"{child.number}\t{child.text}", "Item 3", into=into)
+
+    def visit_spacer(self, s: n.Spacer) -> None:
+        self.p("")
+
+    def visit_landscape(self, s: n.Landscape) -> None:
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        if section.page_width < section.page_height:
+            section.page_width, section.page_height = section.page_height, section.page_width
+        section.different_first_page_header_footer = False  # its first page is numbered too
+
+    def visit_crosslinks(self, c: n.CrossLinks) -> None:
+        """Links between the site's pages: not on paper."""
+
+    def visit_contents(self, c: n.Contents) -> None:
+        """A real TOC field; finish fills its entries from the headings, Word its page numbers."""
+        self.p(c.title, "Page Title")
+        self.p(c.page_label, "Body Plain").paragraph_format.alignment = 2
+        add_field(self.p("", "TOC 1"), 'TOC \\o "1-3" \\h \\z \\u', TOC_MARKER)
+
+    def visit_figure(self, f: n.Figure) -> None:
+        para = self.p("", "Centered", keep=True)
+        para.add_run().add_picture(io.BytesIO(f.png), width=Cm(f.width_cm))
+        self.p(f.caption, "Caption Thai")
+
+    # ------------------------------------------------------------------ tables
+
+    def _table(self, widths: list[float], rows: int = 0) -> DocxTable:
+        t: DocxTable = self.doc.add_table(rows=rows, cols=len(widths))
+        t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        t.autofit = False
+        set_grid(t._tbl, [int(w * TWIPS_PER_CM) for w in widths], int(sum(widths) * TWIPS_PER_CM))
+        return t
+
+    def visit_table(self, table: n.Table) -> None:
+        widths = fit.widths(table)
+        t = self._table(widths, 1)
+        t.style = self.doc.styles["Table Grid"]
+        set_cell_margins(t._tbl.tblPr, 57)  # 0.1 cm: Thai text needs the width more than the air
+        for cell, col, width in zip(t.rows[0].cells, table.columns, widths):
+            cell.width = Cm(width)
+            self.p(col.header, "Table Head", into=cell, first=True)
+            shade(cell._tc.get_or_add_tcPr(), HEAD_FILL)
+        repeat_header(t.rows[0]._tr.get_or_add_trPr())
+        for row in table.rows:
+            r = t.add_row()
+            if table.whole and fit.row_lines(row, widths) <= fit.WHOLE_LINES:
+                cant_split(r._tr)
+            spans = row.spans or (1,) * len(row.cells)
+            start = 0
+            for value, span in zip(row.cells, spans):
+                cell = r.cells[start]
+                if span > 1:
+                    cell = cell.merge(r.cells[start + span - 1])
+                col = table.columns[start]
+                # The grid's whole twips, as the cells of the rows below the header always had.
+                cell.width = Cm(sum(int(w * TWIPS_PER_CM) for w in widths[start:start + span]) / TWIPS_PER_CM)
+                keep = table.keep and row.kind != "total"
+                self.cell(cell, value, "Table Head" if row.kind == "total" else
+                          ("Table Center" if col.align == "center" else "Table Text"), keep)
+                if col.align == "right":  # figures line up on their last digit
+                    for para in cell.paragraphs:
+                        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                start += span
+
+    def cell(self, cell: _Cell, value: n.Cell, style: str, keep: bool) -> None:
+        parts = value if isinstance(value, tuple) else (value,)
+        first = True
+        for part in parts:
+            if isinstance(part, n.Bullets):
+                self.visit_bullets(part, cell, first)
+            elif isinstance(part, n.Numbered):
+                self.visit_numbered(part, cell, first)
+            else:
+                text, own = _cell_text(part, style)
+                self.p(text, own, keep, cell, first)
+            first = False
+        if keep:
+            for para in cell.paragraphs:
+                para.paragraph_format.keep_with_next = True
+
+    def visit_signatures(self, s: n.Signatures) -> None:
+        """The date, then who signs (a line to sign on, name, position, caption), kept on one page:
+        one signs centred; several side by side, two to a row, as Thai official documents do."""
+        self.p("")
+        if s.date_line:
+            self.p(s.date_line, "Signature", keep=True)
+        if len(s.signatories) > 1:
+            t = self._table([8.0, 8.0])
+            for pair in (s.signatories[k:k + 2] for k in range(0, len(s.signatories), 2)):
+                r = t.add_row()
+                cant_split(r._tr)
+                for cell, signer in zip(r.cells, pair):
+                    lines = ["", f"({signer.name})", signer.position] + ([signer.caption] if signer.caption else [])
+                    for k, line in enumerate(lines):
+                        self.p(line, "Signature", into=cell, first=k == 0)
+        elif s.signatories:
+            one = s.signatories[0]
+            self.p("", "Signature", keep=True)
+            self.p(f"({one.name})", "Signature", keep=True)
+            self.p(one.position, "Signature", keep=True)
+            if one.caption:
+                self.p(one.caption, "Signature")
+        else:
+            self.p(s.office, "Signature")
+
+
+def _cell_text(part: Any, style: str) -> tuple[str, str]:
+    """A cell part's text and style (the row's style unless the part has a role of its own)."""
+    if isinstance(part, n.Text):
+        return part.text, (CELL_STYLE[part.role] if part.role != "body" else style)
+    if isinstance(part, n.Link):
+        return part.text, style
+    if isinstance(part, n.Mark):
+        return part.mark, style
+    return str(part), style
