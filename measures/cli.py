@@ -16,6 +16,8 @@ from .problems import ContentError, Problem, errors, shown_path
 
 if TYPE_CHECKING:
     from .pipeline import DocKind
+else:
+    DocKind = str
 
 EXIT_CONTENT = 1   # the content (or the environment) needs fixing: the message says what
 EXIT_INTERNAL = 70  # a fault of the program itself (EX_SOFTWARE)
@@ -314,13 +316,10 @@ def _build(kind: DocKind, office: str | None, year: int | None, out: Path | None
     return built
 
 
-@main.command("build")
-@publication_options
-@all_option
-@click.pass_context
-def build_cmd(ctx: click.Context, office: str | None, year: int | None, out: Path | None, every: bool,
-              jobs: int | None) -> None:
-    """สร้างเอกสารมาตรการ build/<รหัส>/measures-<ปี>.docx (หรือของทุกหน่วยงานด้วย --all)
+# The commands that build one publication, one body for all: (command, publication kind,
+# one per round?, help). A kind with rounds takes --round; the others take --all.
+PUBLICATION_COMMANDS: tuple[tuple[str, DocKind, bool, str], ...] = (
+    ("build", "measures", False, """สร้างเอกสารมาตรการ build/<รหัส>/measures-<ปี>.docx (หรือของทุกหน่วยงานด้วย --all)
 
     ด้วย --all หน่วยงานที่ข้อมูลผิดจะไม่สำเร็จเฉพาะหน่วยงานนั้น และสรุปท้ายบอกว่าหน่วยงานใด
 
@@ -328,31 +327,43 @@ def build_cmd(ctx: click.Context, office: str | None, year: int | None, out: Pat
     ตัวอย่าง:
       measures build --office kksec --year 2565
       measures build --all
-    """
-    _alone(ctx, every)
-    if every:
-        _exit_if_any_failed(_build_all(["measures"], year, out, jobs))
-    else:
-        _build("measures", office, year, out)
-
-
-@main.command("preface")
-@publication_options
-@all_option
-@click.pass_context
-def preface_cmd(ctx: click.Context, office: str | None, year: int | None, out: Path | None, every: bool,
-                jobs: int | None) -> None:
-    """สร้างคำนำอย่างเดียว build/<รหัส>/preface-<ปี>.docx หรือของทุกหน่วยงานด้วย --all
+    """),
+    ("preface", "preface", False, """สร้างคำนำอย่างเดียว build/<รหัส>/preface-<ปี>.docx หรือของทุกหน่วยงานด้วย --all
 
     \b
     ตัวอย่าง:
       measures preface --office kksec
-    """
-    _alone(ctx, every)
-    if every:
-        _exit_if_any_failed(_build_all(["preface"], year, out, jobs))
-    else:
-        _build("preface", office, year, out)
+    """),
+    ("report", "report", True, """สร้างรายงานผลการดำเนินงานตามมาตรการ build/<รหัส>/report-<ปี>-<6m|12m>.docx (O39)
+
+    จากกิจกรรมใน content/offices/<รหัส>/<ปี>/progress.yaml
+
+    \b
+    ตัวอย่าง:
+      measures report --office kksec --year 2565 --round 6
+    """),
+)
+
+ROUND_HELP = "6 คือรอบ 6 เดือน (1 ตุลาคม – 31 มีนาคม) 12 คือรอบ 12 เดือน (ทั้งปีงบประมาณ)"
+
+
+def _publication_command(name: str, kind: DocKind, rounds: bool, help_text: str) -> None:
+    def command(ctx: click.Context, office: str | None, year: int | None, out: Path | None, every: bool = False,
+                jobs: int | None = None, round_kind: str = "12") -> None:
+        _alone(ctx, every)
+        if every:
+            _exit_if_any_failed(_build_all([kind], year, out, jobs))
+        else:
+            _build(kind, office, year, out, round_kind=f"{round_kind}m")
+
+    f: Callable[..., None] = click.pass_context(command)
+    f = option("--round", "round_kind", type=Choice(["6", "12"]), default="12", show_default=True,
+               help=ROUND_HELP)(f) if rounds else all_option(f)
+    main.command(name, help=help_text)(publication_options(f))
+
+
+for _command in PUBLICATION_COMMANDS:
+    _publication_command(*_command)
 
 
 @main.command("pdf")
@@ -388,22 +399,6 @@ def pdf_cmd(ctx: click.Context, office: str | None, year: int | None, out: Path 
     for pdf in pdfs:
         click.echo(shown_path(pdf))
     _exit_if_any_failed(outcomes)
-
-
-@main.command("report")
-@publication_options
-@option("--round", "round_kind", type=Choice(["6", "12"]), default="12", show_default=True,
-        help="6 คือรอบ 6 เดือน (1 ตุลาคม – 31 มีนาคม) 12 คือรอบ 12 เดือน (ทั้งปีงบประมาณ)")
-def report_cmd(office: str | None, year: int | None, out: Path | None, round_kind: str) -> None:
-    """สร้างรายงานผลการดำเนินงานตามมาตรการ build/<รหัส>/report-<ปี>-<6m|12m>.docx (O39)
-
-    จากกิจกรรมใน content/offices/<รหัส>/<ปี>/progress.yaml
-
-    \b
-    ตัวอย่าง:
-      measures report --office kksec --year 2565 --round 6
-    """
-    _build("report", office, year, out, round_kind=f"{round_kind}m")
 
 
 @main.command("schema")

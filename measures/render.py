@@ -24,6 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from .cache import Cache, key
 from .document.nodes import Document
 from .ooxml import empty_body
+from .ooxml.finishing import has_typed_break
 from .problems import ContentError, Problem
 from .writers.docx import DocxWriter
 
@@ -107,13 +108,10 @@ class _Template(DocxTemplate):
     def resolve_listing(self, xml: str) -> str:
         """docxtpl's tabs, line and page breaks typed in a value (\\t \\n \\a \\f): a regex pass
         over every paragraph, needed only when a text holds one."""
-        if not _LISTING.search(xml):
+        if not has_typed_break(xml):
             return xml
         resolved: str = super().resolve_listing(xml)
         return resolved
-
-
-_LISTING = re.compile("<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
 
 
 def reference_bytes(reference: Path, cache: Cache | None = None) -> bytes:

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from measures import docxread as inspect
 from measures.check import check_all
 from measures.cli import main
 from measures.load import Content
+from measures.ooxml import read as inspect
 from measures.pipeline import build
 from measures.problems import ContentError
 from measures.render import TemplateProblem

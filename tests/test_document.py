@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from measures import docxread as inspect
-from measures.docxread import ARABIC_DIGIT, TEMPLATE_LEFTOVER, THAI_DIGIT
 from measures.load import Content
+from measures.ooxml import read as inspect
+from measures.ooxml.read import ARABIC_DIGIT, TEMPLATE_LEFTOVER, THAI_DIGIT
 from measures.pipeline import build, prepare
 from measures.problems import ContentError
 from measures.thai import thai_digits

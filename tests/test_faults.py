@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from measures import write as write_module
 from measures.cli import main
-from measures.docxread import all_text, open_docx
 from measures.load import Content
+from measures.ooxml.read import all_text, open_docx
 from measures.pipeline import build
 from measures.write import OutputError
 

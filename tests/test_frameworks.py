@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from measures.check import check_all
-from measures.docxread import all_text, images, open_docx
 from measures.load import Content
+from measures.ooxml.read import all_text, images, open_docx
 from measures.site import build_site
 
 from .conftest import CONTENT

@@ -372,7 +372,7 @@ def test_an_office_fact_is_data_never_read_as_a_reference(name, tmp_path):
     result = CliRunner().invoke(main, ["build", "--office", "kksec", "--out", str(tmp_path / "out")],
                                 env={"MEASURES_CONTENT": str(content)})
     assert result.exit_code == 0, result.output
-    from measures.docxread import all_text, open_docx
+    from measures.ooxml.read import all_text, open_docx
     assert shown in all_text(open_docx(tmp_path / "out/measures-2565.docx"))
 
 
@@ -398,7 +398,7 @@ def test_what_officers_type_that_is_not_a_mistake(name, tmp_path):
                                 env={"MEASURES_CONTENT": str(content)})
     assert result.exit_code == 0, result.output
     if shown:
-        from measures.docxread import all_text, open_docx
+        from measures.ooxml.read import all_text, open_docx
         assert shown in all_text(open_docx(tmp_path / "out/measures-2565.docx"))
 
 

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from measures.check import check_all
 from measures.cli import main
-from measures.docxread import all_text, headings, open_docx, toc_entries
 from measures.load import Content
+from measures.ooxml.read import all_text, headings, open_docx, toc_entries
 from measures.pipeline import build
 from measures.thai import thai_digits
 

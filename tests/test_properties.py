@@ -10,8 +10,8 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from measures.docxread import all_text, open_docx
 from measures.load import Content
+from measures.ooxml.read import all_text, open_docx
 from measures.pipeline import build
 from measures.problems import ContentError
 

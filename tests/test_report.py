@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from measures.check import check_all
 from measures.cli import main
-from measures.docxread import all_text, open_docx
 from measures.load import Content
+from measures.ooxml.read import all_text, open_docx
 from measures.pipeline import build
 from measures.thai import arabic_digits
 

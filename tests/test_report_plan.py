@@ -12,8 +12,8 @@ import yaml
 
 from measures.check import check_all
 from measures.document import phrases as P
-from measures.docxread import open_docx
 from measures.load import Content
+from measures.ooxml.read import open_docx
 from measures.pipeline import build
 from measures.schema.progress import COLUMN_KEYS
 from measures.site import build_site

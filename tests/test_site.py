@@ -32,8 +32,8 @@ from measures.cli import main
 from measures.context import report_context
 from measures.document import nodes, phrases
 from measures.document.nodes import Document
-from measures.docxread import all_text, open_docx
 from measures.load import Content
+from measures.ooxml.read import all_text, open_docx
 from measures.pdf import find_soffice
 from measures.pipeline import prepare
 from measures.progress import Round

@@ -13,7 +13,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
-from .ooxml import W_FONT_SLOTS, story_parts
+from . import W_FONT_SLOTS, story_parts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 THAI_DIGIT = re.compile("[๐-๙]")
