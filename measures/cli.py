@@ -435,7 +435,7 @@ def new_year_cmd(office: str | None, year: int, assessed: int | None) -> None:
     """
     from .scaffold import new_year
     office = which_office(office)
-    for path in new_year(_content(), office, year, assessed):
+    for path in _made(lambda: new_year(_content(), office, year, assessed)):
         click.echo(shown_path(path))
     click.echo("กรอกคะแนนและข้อความของปีใหม่ทุกช่อง <กรอก: …> แล้วสั่ง measures check", err=True)
 
@@ -460,7 +460,7 @@ def new_office_cmd(office_id: str, year: int | None, assessed: int | None) -> No
     from .thai import fiscal_year
     content = _content()
     year = year or fiscal_year(date.today())
-    for path in new_office(content, office_id, year, assessed):
+    for path in _made(lambda: new_office(content, office_id, year, assessed)):
         click.echo(shown_path(path))
     click.echo("กรอกข้อมูลทุกช่อง <กรอก: …> แล้วสั่ง measures check เพื่อดูรายการที่ยังเหลือ", err=True)
 
@@ -481,7 +481,7 @@ def new_framework_cmd(source: str, year: int) -> None:
       measures new-framework --from ita-2567 --year 2568
     """
     from .newframework import new_framework
-    click.echo(shown_path(new_framework(_content(), source, year)))
+    click.echo(shown_path(_made(lambda: new_framework(_content(), source, year))))
     click.echo("กรอกทุกช่อง <กรอก: …> ตามคู่มือการประเมินปีนั้น แล้วสั่ง measures check", err=True)
 
 

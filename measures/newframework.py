@@ -19,6 +19,7 @@ from .load import Content
 from .problems import ContentError, Problem
 from .scaffold import schema_line
 from .schema import Framework
+from .write import write_atomic
 
 
 def _text(value: str) -> str:
@@ -92,5 +93,4 @@ def new_framework(content: Content, source: str, year: int) -> Path:
                                     f"ปี {year} ต้องหลังปีของกรอบที่ยกมา ({old.year})")])
     text = schema_line(path, "framework", content) + framework_yaml(old, year)
     yaml.safe_load(text)  # what we write must read back
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_atomic(path, text.encode("utf-8"))

@@ -17,6 +17,7 @@ from .blanks import blank
 from .load import Content
 from .problems import ContentError, Problem
 from .schema import Framework
+from .write import write_folder
 from .yamlfile import read_yaml
 
 
@@ -156,11 +157,7 @@ def new_office(content: Content, office_id: str, year: int, assessed: int | None
     files = {base / "office.yaml": ("office", office_yaml(office_id, _units(content))),
              base / str(year) / "publication.yaml": ("publication", publication_yaml(year, framework)),
              base / str(year) / f"ita-{assessed}.yaml": ("results", results_yaml(framework))}
-    for path, (kind, body) in files.items():
-        text = schema_line(path, kind, content) + body
-        yaml.safe_load(text)  # what we write must read back
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    write_folder(base, _checked(files, base, content))  # the whole office, or nothing
     return list(files)
 
 
@@ -194,9 +191,16 @@ def new_year(content: Content, office_id: str, year: int, assessed: int | None =
     carried = read_yaml(base / str(years[-1]) / "publication.yaml").data
     files = {base / str(year) / "publication.yaml": ("publication", publication_yaml(year, framework, carried)),
              base / str(year) / f"ita-{assessed}.yaml": ("results", results_yaml(framework, history))}
+    write_folder(base / str(year), _checked(files, base / str(year), content))  # the whole year, or nothing
+    return list(files)
+
+
+def _checked(files: dict[Path, tuple[str, str]], folder: Path, content: Content) -> dict[str, bytes]:
+    """Each file's text under its schema line, each read back as YAML before anything is
+    written, by its name within `folder`."""
+    out = {}
     for path, (kind, body) in files.items():
         text = schema_line(path, kind, content) + body
-        yaml.safe_load(text)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return list(files)
+        yaml.safe_load(text)  # what we write must read back
+        out[str(path.relative_to(folder))] = text.encode("utf-8")
+    return out

@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -159,7 +159,7 @@ def _core(xml: bytes, stamp: str, properties: dict[str, str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def write_folder(folder: Path, files: dict[str, bytes | Path]) -> Path:
+def write_folder(folder: Path, files: Mapping[str, bytes | Path]) -> Path:
     """Write `files` as the folder `folder`, all or nothing.
 
     A folder cannot be replaced in one rename (os.replace refuses a non-empty target), and a
