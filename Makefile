@@ -31,7 +31,7 @@ endif
 _quoted    = '$(subst ','\'',$(1))'
 ARGS   := --office $(OFFICE) $(if $(YEAR),--year $(YEAR))
 
-.PHONY: measures preface pdf report site check score test bench clean all FORCE
+.PHONY: measures preface pdf report site serve check score test bench clean all FORCE
 
 # What a document is made from, so that make rebuilds only when one of them changed: the
 # content (every office's, since another office's contacts are checked for), the project's
@@ -85,6 +85,9 @@ report: $(STAMP)  ## build/<office>/report-<year>-<6m|12m>.docx, the progress re
 
 site: $(STAMP)  ## build/<office>/site/, the publication as a web page to upload
 	$(BIN)/measures site $(ARGS)
+
+serve: $(STAMP)  ## the live preview: rebuilds on every saved edit, pages at http://127.0.0.1:8000/
+	$(BIN)/measures serve $(ARGS)
 
 check: $(STAMP)  ## validate all content
 	$(BIN)/measures check

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -503,6 +504,52 @@ def site_cmd(office: str | None, year: int | None, out: Path | None) -> None:
     _report(site.warnings)
     click.echo(shown_path(site.path / "index.html"))
     click.echo(shown_path(site.path / "itas.txt"))
+
+
+@main.command("serve")
+@option("--office", callback=_office_id, metavar="รหัส", help=OFFICE_HELP)
+@option("--year", type=Int(2500, 2700, 2566), metavar="ปี", help="ปีงบประมาณ (พ.ศ.) ของเอกสาร ถ้าไม่ระบุคือปีล่าสุดที่มีข้อมูล")
+@option("--port", type=Int(0, 65535, 8000), default=8000, show_default=True, metavar="พอร์ต",
+        help="พอร์ตของหน้าเว็บตัวอย่าง (0 คือให้ระบบเลือกพอร์ตที่ว่าง)")
+@option("--host", default="127.0.0.1", show_default=True, metavar="ที่อยู่",
+        help="ที่อยู่ที่รับการเชื่อมต่อ (ค่าเริ่มต้นเปิดให้เฉพาะเครื่องนี้)")
+def serve_cmd(office: str | None, year: int | None, port: int, host: str) -> None:
+    """ดูตัวอย่างเอกสารสด: แก้ไฟล์ข้อมูลแล้วบันทึก เอกสารและหน้าเว็บสร้างใหม่ทันที
+
+    สร้างไฟล์ Word ใน build/<รหัส>/ ใหม่ทุกครั้งที่บันทึกไฟล์ใน content (ไฟล์เดียวกับ measures build)
+    และแสดงหน้าเว็บที่ http://127.0.0.1:<พอร์ต>/ ซึ่งโหลดใหม่เอง ถ้าข้อมูลผิด หน้าเว็บบอกไฟล์ บรรทัด
+    และสิ่งที่ต้องแก้ โดยยังแสดงฉบับที่สร้างได้ล่าสุด ไฟล์ PDF ตามมาภายหลัง (ใช้เวลาหลายวินาที)
+    กด Ctrl+C เพื่อหยุด
+
+    \b
+    ตัวอย่าง:
+      measures serve --office kksec
+      measures serve --office nan1 --port 8001
+    """
+    from .problems import errors as errors_of
+    from .serve import serve
+    office = which_office(office)
+
+    def report(state: Any) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if errors_of(state.problems):
+            click.echo(f"[{stamp}] ข้อมูลมีข้อผิดพลาด ยังแสดงฉบับล่าสุดที่สร้างได้:", err=True)
+            _report(state.problems)
+        else:
+            _report(state.problems)
+            click.echo(f"[{stamp}] สร้างใหม่แล้วใน {state.seconds:.2f} วินาที: "
+                       + ", ".join(shown_path(p) for p in state.built), err=True)
+
+    def ready(address: tuple[str, int]) -> None:
+        click.echo(f"หน้าเว็บตัวอย่าง: http://{address[0]}:{address[1]}/ (กด Ctrl+C เพื่อหยุด)", err=True)
+
+    try:
+        serve(office, year, _content(), host, port, report, ready)
+    except OSError as exc:
+        _fail([Problem(f"{host}:{port}", None, "", f"เปิดหน้าเว็บตัวอย่างไม่ได้: {exc.strerror or exc} "
+                                                   "ลองพอร์ตอื่นด้วย --port")])
+    except KeyboardInterrupt:
+        click.echo("หยุดแล้ว", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import Cache
 from .document.nodes import Document, Figure, Heading, Link, headings, walk
 from .fonts import sarabun_dir, sarabun_licence
 from .load import Content
@@ -83,42 +84,54 @@ def build_site(office: str, year: int | None = None, out_dir: Path | None = None
     content = content or Content()
     model = prepare(office, year, content)  # refuses bad content before anything is written
     out_dir = Path(out_dir) if out_dir else content.project.output_dir(office)
+    files, warnings = site_files(model, content, out_dir)
+    folder = write_folder(out_dir / SITE, files)
+    return Site(folder, model.warnings + warnings, sorted(files))
+
+
+def site_files(model: Resolved, content: Content, out_dir: Path, pdf: bool = True,
+               made: dict[str, bytes] | None = None) -> tuple[dict[str, bytes | Path], list[Problem]]:
+    """Every file of the site by its name, in memory (a PDF already current in `out_dir` by its
+    path). `pdf`: make the PDFs that are not current (LibreOffice); without it, those are left
+    out and the pages say there is none yet (the live preview makes them afterwards). `made`:
+    .docx files already built from this model, by name (the preview writes the document first)."""
+    cache = Cache(content.project.cache)
     site_pages = pages(model)
-    trees = models(model, site_pages)
-    files, warnings = documents(model, content, out_dir, site_pages, trees)
+    trees = models(model, site_pages, cache)
+    files, warnings = documents(model, content, out_dir, site_pages, trees, pdf, made)
     files.update(font_files())
     files["site.css"] = package_file("measures.templates", "site/site.css")
     reports = []
     for page in site_pages:
         tree = trees[page.href][0]
-        images = {f.name: screen_chart(model) for f in _figures(tree)}  # the chart drawn for a phone
+        images = {f.name: screen_chart(model, cache) for f in _figures(tree)}  # the chart drawn for a phone
         files.update(images)
         frame = {"downloads": _downloads(page.doc, files), "pages": site_pages, "current": page.href,
                  "licence": "fonts/OFL.txt" in files}
         files[page.href] = html.page(tree, frame, model.thai_digits, images).encode("utf-8")
         if page.round is not None:
             reports.append(Report(page, round_title(Round.of(model.publication.year, page.round)), headings(tree)))
-    pdf = f"{site_pages[0].doc}.pdf" in files
-    files["itas.txt"] = itas_txt(model, trees["index.html"], reports, pdf).encode("utf-8")
-    folder = write_folder(out_dir / SITE, files)
-    return Site(folder, model.warnings + warnings, sorted(files))
+    has_pdf = f"{site_pages[0].doc}.pdf" in files
+    files["itas.txt"] = itas_txt(model, trees["index.html"], reports, has_pdf).encode("utf-8")
+    return files, warnings
 
 
-def models(model: Resolved, site_pages: list[Page]) -> dict[str, tuple[Document, dict[str, object]]]:
+def models(model: Resolved, site_pages: list[Page], cache: Cache | None = None
+           ) -> dict[str, tuple[Document, dict[str, object]]]:
     """Each page's document model (and its context), with the links between the pages."""
     reports = tuple(Link(ROUND_NAMES[p.round], p.href) for p in site_pages if p.round is not None)
     out = {}
     for page in site_pages:
         if page.round is None:
-            out[page.href] = KINDS["measures"].document(model, links=Links(reports=reports))
+            out[page.href] = KINDS["measures"].document(model, cache=cache, links=Links(reports=reports))
         else:
-            out[page.href] = KINDS["report"].document(model, page.round, links=Links(guidelines="index.html"))
+            out[page.href] = KINDS["report"].document(model, page.round, cache, Links(guidelines="index.html"))
     return out
 
 
-def screen_chart(model: Resolved) -> bytes:
-    from .chart import indicator_chart  # matplotlib only when a site is built
-    return indicator_chart(model.analysis, model.thai_digits, page=True)
+def screen_chart(model: Resolved, cache: Cache | None = None) -> bytes:
+    from .chart import indicator_chart  # matplotlib only when the chart is not in `cache`
+    return indicator_chart(model.analysis, model.thai_digits, cache, page=True)
 
 
 def _figures(tree: Document) -> list[Figure]:
@@ -128,15 +141,14 @@ def _figures(tree: Document) -> list[Figure]:
 # --------------------------------------------------------------------------- the files
 
 def documents(model: Resolved, content: Content, out_dir: Path, site_pages: list[Page] | None = None,
-              trees: dict[str, tuple[Document, dict[str, object]]] | None = None
-              ) -> tuple[dict[str, bytes | Path], list[Problem]]:
+              trees: dict[str, tuple[Document, dict[str, object]]] | None = None, pdf: bool = True,
+              made: dict[str, bytes] | None = None) -> tuple[dict[str, bytes | Path], list[Problem]]:
     """Each page's .docx beside it, written from the same document model as the page, and its
     PDF: the one in build/ when it was made from exactly this document, else made now with
     LibreOffice (sitepdf); without it, none, and a warning says why.
 
     A .docx already in build/ may be older than the content, so it is not copied: the fresh
     bytes are the same as a current one (builds are byte-identical)."""
-    from .cache import Cache
     from .sitepdf import site_pdfs
     reference = content.project.template(REFERENCE)
     site_pages = site_pages or pages(model)
@@ -146,17 +158,18 @@ def documents(model: Resolved, content: Content, out_dir: Path, site_pages: list
     wanted: dict[str, bytes] = {}
     for page in site_pages:
         kind: DocKind = "measures" if page.round is None else "report"
-        fresh = document(kind, model, reference, page.round or "12m", tree=trees[page.href])
+        fresh = (made or {}).get(f"{page.doc}.docx") or document(kind, model, reference, page.round or "12m",
+                                                                  Cache(content.project.cache), trees[page.href])
         files[f"{page.doc}.docx"] = fresh
-        docx, pdf = out_dir / f"{page.doc}.docx", out_dir / f"{page.doc}.pdf"
-        current = docx.is_file() and docx.read_bytes() == fresh and pdf.is_file()
-        if current and pdf.stat().st_mtime >= docx.stat().st_mtime:
-            files[pdf.name] = pdf
+        docx, old_pdf = out_dir / f"{page.doc}.docx", out_dir / f"{page.doc}.pdf"
+        current = docx.is_file() and docx.read_bytes() == fresh and old_pdf.is_file()
+        if current and old_pdf.stat().st_mtime >= docx.stat().st_mtime:
+            files[old_pdf.name] = old_pdf
         else:
             wanted[page.doc] = fresh
-    if wanted:
-        made, problems = site_pdfs(wanted, model.thai_digits, Cache(content.project.cache))
-        files.update({f"{name}.pdf": data for name, data in made.items()})
+    if wanted and pdf:
+        pdfs, problems = site_pdfs(wanted, model.thai_digits, Cache(content.project.cache))
+        files.update({f"{name}.pdf": data for name, data in pdfs.items()})
         warnings += problems
     return files, warnings
 
