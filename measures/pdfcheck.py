@@ -5,10 +5,14 @@ Pages are numbered from 1 everywhere, as a reader counts them.
 """
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 CM_PER_INCH = 2.54
 
@@ -163,8 +167,11 @@ def fill_fractions(pdf: Path, top_cm: float, bottom_cm: float, dpi: int = 20) ->
 
 def near_empty_pages(pdf: Path, top_cm: float, bottom_cm: float, below: float = 0.30) -> list[int]:
     """Pages whose content covers less than `below` of the body height: a short table, the
-    overflow of a cell or a signature left alone on a page."""
-    return [n for n, f in enumerate(fill_fractions(pdf, top_cm, bottom_cm), start=1) if f < below]
+    overflow of a cell or a signature left alone on a page; and pages that hold only a table's
+    repeated header and the rest of a row that one page could have held whole (`fragments`)."""
+    fills = fill_fractions(pdf, top_cm, bottom_cm)
+    alone = {n for n, only in fragments(pdf, top_cm, bottom_cm) if only}
+    return [n for n, f in enumerate(fills, start=1) if f < below or n in alone]
 
 
 def _width_px(png: Path) -> int:
@@ -187,4 +194,155 @@ def toc_entries(pdf: Path, toc_page: int) -> list[tuple[str, int]]:
         m = re.match(r"^(?P<title>.*?)\s*(?:\.{3,}|\u2026+)[\s.\u2026]*(?P<page>\d+)\s*$", line.strip())
         if m and m.group("title"):
             out.append((m.group("title"), int(m.group("page"))))
+    return out
+
+
+# --------------------------------------------------------------------------- words where they stand
+
+PT_PER_CM = 72 / CM_PER_INCH
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the PDF's text and its box, in points from the page's top left."""
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+def page_words(pdf: Path, top_cm: float = 0.0, bottom_cm: float = 0.0) -> list[list[Word]]:
+    """Per page, its words (pdftotext -bbox), leaving out those whose middle is in the top_cm /
+    bottom_cm bands (a running header, the page number)."""
+    out = []
+    xhtml = _poppler("pdftotext", "-enc", "UTF-8", "-bbox", str(pdf), "-")
+    for page in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xhtml, re.S):
+        height = float(page[1])
+        words = [Word(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page[2])]
+        out.append([w for w in words if top_cm * PT_PER_CM <= (w.y0 + w.y1) / 2 <= height - bottom_cm * PT_PER_CM])
+    return out
+
+
+def text_lines(words: list[Word], tolerance: float = 2.0) -> list[list[Word]]:
+    """The words of a page in lines across the page (those whose tops are within `tolerance`
+    points: the first lines of a table row's cells make one line), top to bottom, left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.y0, w.x0)):
+        if lines and w.y0 - lines[-1][0].y0 <= tolerance:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+def _same(a: list[Word], b: list[Word], dy: float, tolerance: float = 2.0) -> bool:
+    return len(a) == len(b) and all(p.text == q.text and abs(p.x0 - q.x0) <= tolerance
+                                    and abs(p.y0 - q.y0 - dy) <= tolerance for p, q in zip(a, b))
+
+
+def repeated_header(page: list[Word], before: list[Word]) -> list[Word]:
+    """The words of a table header repeated at the top of `page` from the page `before` (the
+    lines from the top that stand on that page too, in the same places relative to each
+    other); [] when the page does not start with one."""
+    lines, earlier = text_lines(page), text_lines(before)
+    if not lines:
+        return []
+    for k, first in enumerate(earlier):
+        if _same(lines[0], first, lines[0][0].y0 - first[0].y0):
+            dy = lines[0][0].y0 - first[0].y0
+            header = []
+            for line, old in zip(lines, earlier[k:]):
+                if not _same(line, old, dy):
+                    break
+                header += line
+            return header
+    return []
+
+
+def fragments(pdf: Path, top_cm: float = 0.0, bottom_cm: float = 0.0) -> list[tuple[int, bool]]:
+    """(page, alone) for every page whose first row under a table's repeated header goes on from
+    the page before although one page could have held that row whole (its two pieces together
+    no taller than a page's body less the header): a row split for nothing. Its first cell (a
+    row's number or name, printed where the row begins) is empty where its other cells go on.
+    `alone`: nothing follows that piece of a row on the page. The header is found by its text
+    (repeated_header), the table's lines drawn at 72 dpi (a pixel a point)."""
+    pages = page_words(pdf, top_cm, bottom_cm)
+    out = []
+    with tempfile.TemporaryDirectory(prefix="measures-rows-") as tmp:
+        def png(n: int) -> Path:
+            _poppler("pdftoppm", "-r", "72", "-gray", "-png", "-f", str(n), "-l", str(n), str(pdf),
+                     str(Path(tmp) / f"p{n}"))
+            return next(Path(tmp).glob(f"p{n}-*.png"))
+
+        for n in range(1, len(pages)):
+            header = repeated_header(pages[n], pages[n - 1])
+            if not header:
+                continue
+            found = _first_row(png(n + 1), min(w.y0 for w in header), max(w.y0 for w in header), top_cm, bottom_cm)
+            if found is None:
+                continue
+            left, right, header_cm, piece, alone, body = found
+            before = _rules(png(n), left, right, round(top_cm * PT_PER_CM) - 4, body)
+            if len(before) >= 2 and (before[-1] - before[-2]) + piece <= body - round(top_cm * PT_PER_CM) - header_cm:
+                out.append((n + 1, alone))
+    return out
+
+
+def _gray(png: Path) -> tuple[Any, int, int]:
+    from PIL import Image
+
+    with Image.open(png) as im:
+        gray = im.convert("L")
+    return gray.load(), gray.size[0], gray.size[1]
+
+
+def _dark(v: object) -> bool:
+    return isinstance(v, int) and v < 140
+
+
+def _rules(png: Path, left: int, right: int, start: int, end: int) -> list[int]:
+    """The y of each line drawn across a table from `left` to `right` (its rows' borders)."""
+    px, _, _ = _gray(png)
+    return _runs(y for y in range(start, end)
+                 if sum(_dark(px[x, y]) for x in range(left, right + 1, 2)) >= 0.45 * (right - left))
+
+
+def _first_row(png: Path, top: float, last_line: float, top_cm: float,
+               bottom_cm: float) -> tuple[int, int, int, int, bool, int] | None:
+    """None when the first row under the header (whose lines' tops are `top` .. `last_line`
+    points) begins on this page; else the table's left and right edge, the header's height, the
+    height of the row's piece here, whether nothing follows it on the page, and where the
+    page's body ends (all in points)."""
+    px, width, height = _gray(png)
+    band = range(round(top) + 2, round(last_line) + 14)  # inside the header row, its lines' height
+    # The table's vertical lines cross the whole header row; a letter's stroke never does.
+    edges = _runs(x for x in range(width) if sum(_dark(px[x, y]) for y in band) >= 0.9 * len(band))
+    if len(edges) < 3:
+        return None
+    left, right = edges[0], edges[-1]
+    body_end = height - round(bottom_cm * PT_PER_CM)
+    rules = _rules(png, left, right, round(top_cm * PT_PER_CM) - 4, body_end)  # the header's top line too
+    below = [y for y in rules if y >= band.stop]
+    if not below or not rules or rules[0] >= band.start:
+        return None
+    row_top = below[0]  # the header's bottom line; the first row ends at the next line, or the page's end
+    row_end = below[1] if len(below) > 1 else body_end
+    if ink_box(png, crop=(edges[0] + 3, row_top + 3, edges[1] - 2, row_end - 2)) is not None:
+        return None  # the row's first cell has its number or name: the row begins here
+    if ink_box(png, crop=(edges[1] + 3, row_top + 3, right - 2, row_end - 2)) is None:
+        return None  # an empty row: nothing to say
+    alone = ink_box(png, crop=(0, row_end + 3, width, body_end)) is None
+    return left, right, row_top - rules[0], row_end - row_top, alone, body_end
+
+
+def _runs(values: Iterator[int]) -> list[int]:
+    """Consecutive integers (a line a few pixels wide) as one: the first of each run."""
+    out: list[int] = []
+    last = None
+    for v in values:
+        if last is None or v != last + 1:
+            out.append(v)
+        last = v
     return out

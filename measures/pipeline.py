@@ -56,7 +56,7 @@ def document(kind: DocKind, model: Resolved, reference: Path, round_kind: RoundK
     `cache`: where the chart and checks made for an earlier build are kept; `tree`: the model
     already built (the site writes the same one as its page)."""
     doc_model, ctx = tree or KINDS[kind].document(model, round_kind, cache, Links())
-    doc = render(reference, doc_model, ctx, cache)
+    doc = render(reference, doc_model, ctx, cache, model.thai_digits)
     finish(doc, model.office.style)
     # Whose document this is (so another office's build never replaces it unnoticed), and its title.
     return reproducible(entries(doc), source_date(model),

@@ -164,15 +164,17 @@ def _check_reference(data: bytes, reference: Path) -> None:
                                   "ให้เพิ่มสไตล์ชื่อนี้ใน Word (หรือเริ่มจาก templates/reference.docx ของโปรแกรม)")
 
 
-def render(reference: Path, tree: Document, context: dict[str, Any], cache: Cache | None = None) -> DocxDocument:
+def render(reference: Path, tree: Document, context: dict[str, Any], cache: Cache | None = None,
+           thai_digits: bool = False) -> DocxDocument:
     """The document `tree` written into the reference, its headers and footers filled from
-    `context`, as a python-docx document (not yet finished or saved)."""
+    `context`, as a python-docx document (not yet finished or saved). `thai_digits`: the digits
+    the document will print (finish turns them Thai), which its tables' widths are made for."""
     cache = cache or Cache(None)
     tpl = _Template(reference_bytes(reference, cache), cache)
     tpl.init_docx()
     tpl.render_init()
     empty_body(tpl.docx.element.body)
-    DocxWriter(tpl.docx).write(tree)
+    DocxWriter(tpl.docx, thai_digits).write(tree)
     env = _Environment(cache, autoescape=True, undefined=StrictUndefined)
     try:
         for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):

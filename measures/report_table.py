@@ -119,7 +119,13 @@ class _Rows:
             "status": STATUS_TEXT[status], **{f"tick_{s}": "√" if s == status else "" for s in STATUSES},
             "result": a.result, "summary": a.summary, "problems": list(a.problems),
             "suggestions": list(a.suggestions), "notes": [*a.problems, *a.suggestions],
-            "responsible": [*units, *a.people], "people": list(a.people), "evidence": list(a.evidence)}
+            # The responsible units, and their people unless the table has a column of its own for them.
+            "responsible": [*units, *([] if "people" in self.keys else a.people)], "people": list(a.people),
+            "evidence": list(a.evidence)}
+        for key in self.keys:  # a column that shows a field of the activity as written: no code of its own
+            if key not in row and key != "ticks":
+                value = getattr(a, key, "")
+                row[key] = [str(x) for x in value] if isinstance(value, list) else str(value or "")
         if status == "not_due":  # nothing had happened yet at the round's end
             row.update(result="", summary="", problems=[], suggestions=[], notes=[], evidence=[])
         return row

@@ -139,6 +139,71 @@ def test_thai_digits_and_ticks(reports):
     assert "๕๓,๕๐๐.๐๐" in text and "53,500" not in text and "√" in text
 
 
+# --------------------------------------------------------------------------- the tables fit the paper
+
+def _grid_cm(table) -> list[float]:
+    from docx.oxml.ns import qn
+    return [int(g.get(qn("w:w"))) / 567 for g in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+
+
+def _lines(cell) -> list[str]:
+    return [line for p in cell.paragraphs for line in p.text.split("\n")]
+
+
+@pytest.mark.parametrize("key", [("kksec", "6m"), ("nan1", "12m")])
+def test_tables_fit_the_digits_the_office_prints(reports, key):
+    """A figure's column holds the widest figure whole in the digits the office prints (a Thai
+    digit is a quarter wider than an Arabic one: nan1's "๑๑๐,๕๐๐.๐๐" wrapped in a column made
+    for "110,500.00"), and its cell's margins."""
+    from measures.writers.fit import text_cm
+    doc = open_docx(reports[key])
+    thai = key[0] == "nan1"
+    checked = 0
+    for table in doc.tables:
+        if table.rows[0].cells[0].text not in ("ที่", "มาตรการ"):
+            continue
+        widths = _grid_cm(table)
+        for k, head in enumerate(table.rows[0].cells):
+            if "(บาท)" not in head.text:
+                continue
+            for n, row in enumerate(table.rows[1:], 1):
+                text = row.cells[k].text
+                assert any("๐" <= ch <= "๙" for ch in text) == thai or text in ("", "-")
+                bold = n == len(table.rows) - 1 and table.rows[0].cells[0].text == "มาตรการ"  # the totals
+                assert text_cm(text, bold) + 0.2 <= widths[k], (text, widths[k])
+                checked += 1
+    assert checked > 30
+
+
+@pytest.mark.parametrize("key", list(HAND))
+def test_headers_break_between_words_and_rows_stay_whole(reports, key):
+    """Each header is printed in lines the writer chose (between the words of the project's
+    dictionary, each within its column), and every activity row is kept on one page: none of
+    these reports has a row taller than a page."""
+    from measures.typography import words
+    from measures.writers.fit import PAD_CM, text_cm
+    doc = open_docx(reports[key])
+    tables = [t for t in doc.tables if t.rows[0].cells[0].text in ("ที่", "มาตรการ")]
+    broken = 0
+    for table in tables:
+        for head, width in zip(table.rows[0].cells, _grid_cm(table)):
+            lines = _lines(head)
+            ends, at = set(), 0
+            for w in words("".join(lines)):
+                at += len(w)
+                ends.add(at)
+            cuts = [sum(len(x) for x in lines[:k]) for k in range(1, len(lines))]
+            assert all(c in ends for c in cuts), lines
+            assert all(text_cm(x.strip(), bold=True) <= width - PAD_CM + 0.01 for x in lines), (lines, width)
+            broken += len(lines) > 1
+    assert broken >= 4  # the status headers at least: ยังไม่|ดำเนินการ
+    activities = [t for t in tables if t.rows[0].cells[0].text == "ที่"]
+    rows = sum(len(t.rows) - 1 for t in activities)
+    whole = sum(1 for t in activities for r in t.rows[1:] if r._tr.trPr is not None and
+                r._tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None)
+    assert whole == rows >= 14
+
+
 def test_reports_are_byte_identical(tmp_path):
     a = build("nan1", 2566, "report", out_dir=tmp_path / "a", round_kind="6m").path.read_bytes()
     b = build("nan1", 2566, "report", out_dir=tmp_path / "b", round_kind="6m").path.read_bytes()

@@ -76,10 +76,16 @@ def built(tmp_path_factory) -> dict[str, Path]:
     return out
 
 
+def cell_text(cell) -> str:
+    """A cell's text as read back: its paragraphs apart by a space, the lines the writer broke a
+    header or a short phrase into joined again (a break between Thai words adds no space; one at
+    a space keeps it), digits Arabic, spaces collapsed."""
+    return arabic_digits(" ".join(" ".join(p.text.replace("\n", "") for p in cell.paragraphs).split()))
+
+
 def cells(path: Path) -> list[list[list[str]]]:
-    """Every table of the .docx, each cell's text (digits Arabic, spaces collapsed)."""
-    return [[[arabic_digits(" ".join(c.text.split())) for c in row.cells] for row in t.rows]
-            for t in open_docx(path).tables]
+    """Every table of the .docx, each cell's text (cell_text)."""
+    return [[[cell_text(c) for c in row.cells] for row in t.rows] for t in open_docx(path).tables]
 
 
 def test_the_plan_builds_without_a_problem(tmp_path):
@@ -125,15 +131,61 @@ def test_headings_follow_the_plan(built):
     assert ("Heading 2", "ยุทธศาสตร์ที่ 4 พัฒนาระบบป้องกันการทุจริตเชิงรุก") in heads
 
 
+def _flat(text: str) -> str:
+    """A cell's text compared between the outputs: digits Arabic, no spaces (a list's items are
+    paragraphs in the .docx and list items on the page)."""
+    return "".join(arabic_digits(text).split())
+
+
+def docx_cells(path: Path) -> list[list[list[str]]]:
+    """The activity tables of the .docx, each cell's paragraphs without their bullets ("-\t")."""
+    def text(cell) -> str:
+        return _flat("".join(p.text.replace("\n", "").removeprefix("-\t") for p in cell.paragraphs))
+    return [[[text(c) for c in row.cells] for row in t.rows] for t in open_docx(path).tables
+            if t.rows[0].cells[0].text == "ที่"]
+
+
 def test_the_page_has_the_same_table(built):
+    """Every cell of the ten columns, header and rows, the same on the page as in the .docx."""
     site = built["site"]
     page = Page((site / "report-6m.html").read_text(encoding="utf-8"))
-    groups = [rows for key, rows in page.tables.items() if key.startswith("t-group-")]
-    docx = [t for t in cells(built["6m"]) if t[0][0] == "ที่"]
-    assert [[arabic_digits(r[0]) for r in g] for g in groups] == [[r[0] for r in t] for t in docx]
-    assert [[arabic_digits(c) for c in r[6:8]] for g in groups for r in g] == [r[6:8] for t in docx for r in t]
+    groups = [[[_flat(c) for c in r] for r in rows] for key, rows in page.tables.items() if key.startswith("t-group-")]
+    docx = docx_cells(built["6m"])
+    assert len(groups) == len(docx) == 4 and all(len(r) == len(COLUMNS) for g in groups for r in g)
+    assert groups[0][0] == [_flat(P.REPORT_COLUMNS[k]) for k in COLUMNS]
+    for g, t in zip(groups, docx):
+        for page_row, docx_row in zip(g, t, strict=True):
+            assert page_row == docx_row, (page_row, docx_row)
     summary = [[arabic_digits(c) for c in row] for row in page.tables["summary"]]
     assert summary[-1] == [P.REPORT_TOTAL, "13", "2", "1", "5", "5", "38.46", "80,000.00", "13,000.00", "16.25"]
+
+
+def test_projects_are_indented_under_their_strategy(built):
+    """In the summary a project's row stands in from its strategy's, in both outputs."""
+    from docx.shared import Cm
+    doc = open_docx(built["6m"])
+    summary = next(t for t in doc.tables if t.rows[0].cells[0].text == P.REPORT_GROUP_PLAN)
+    indents = [(row.cells[0].paragraphs[0].paragraph_format.left_indent or 0) for row in summary.rows[1:]]
+    assert [i > Cm(0.3) for i in indents] == [False, True, True, False, True, True, False]
+    html = (built["site"] / "report-6m.html").read_text(encoding="utf-8")
+    table = html[html.index('id="summary"'):]
+    assert table.count('<tr class="sub"><th scope="row" class="name">') == 4
+
+
+def test_responsible_does_not_repeat_the_people(tmp_path):
+    """With both columns chosen, the people are named in their own column only; without it,
+    after their unit."""
+    data = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    data["columns"] = ["no", "activity", "responsible", "people"]
+    out = build("kksec", 2565, "report", out_dir=tmp_path / "both", content=Content(content_with(tmp_path, data)),
+                round_kind="6m").path
+    first = next(t for t in cells(out) if t[0][0] == "ที่")[1]
+    assert first[2:] == ["- ผู้รับผิดชอบงานการประเมิน ITA", "- นางสาวมาลี ใจดี"]
+    data["columns"] = ["no", "activity", "responsible"]
+    out = build("kksec", 2565, "report", out_dir=tmp_path / "one", content=Content(content_with(tmp_path, data)),
+                round_kind="6m").path
+    first = next(t for t in cells(out) if t[0][0] == "ที่")[1]
+    assert first[2:] == ["- ผู้รับผิดชอบงานการประเมิน ITA - นางสาวมาลี ใจดี"]
 
 
 # --------------------------------------------------------------------------- what an officer may get wrong

@@ -10,7 +10,7 @@ where the office asks, outside of what a reader types).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, Union
 
 Align = Literal["left", "center", "right"]
@@ -219,7 +219,6 @@ class Document:
     cover: Cover | None
     body: tuple[Block, ...]
     preface_alone: bool = False   # the preface as its own document: numbered from its first page
-    meta: dict[str, str] = field(default_factory=dict)
 
 
 def walk(blocks: tuple[Block, ...]) -> list[Block]:

@@ -103,7 +103,8 @@ def _part_1(say: Phrases, ctx: dict[str, Any], guideline_page: str) -> list[Bloc
 def _part_2(say: Phrases, ctx: dict[str, Any]) -> list[Block]:
     head = say("REPORT_SUMMARY_HEAD")
     keys = ctx["sum_keys"]
-    cols = [Column(head[0], SUMMARY_WIDTHS[0], key="title")] + [
+    # "name": a project's row is indented under its strategy's (the page's tr.sub .name, the .docx's sub row)
+    cols = [Column(head[0], SUMMARY_WIDTHS[0], key="name")] + [
         Column(h, w, "right" if k in MONEY_SUMS else "center", figure=True)
         for h, w, k in zip(head[1:], SUMMARY_WIDTHS[1:], keys)]
     rows = []

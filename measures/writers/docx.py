@@ -13,6 +13,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Cm
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -25,6 +26,7 @@ from . import fit
 TOC_MARKER = "@@TOC@@"  # the contents field's placeholder; finish.fill_toc writes the entries
 TWIPS_PER_CM = 567
 HEAD_FILL = "D9E2F3"
+SUB_INDENT_CM = 0.5  # a sub row's name, under the row it belongs to
 
 ROLE_STYLE = {"body": "Body Text Thai", "plain": "Body Plain", "centered": "Centered", "caption": "Caption Thai",
               "signature": "Signature", "list": "List Body", "sub_heading": "Sub Heading"}
@@ -36,9 +38,13 @@ CELL_STYLE = {"body": "Table Text", "plain": "Table Text", "centered": "Table Ce
 class DocxWriter:
     """Writes a model into `doc` (the reference with its body emptied), node by node."""
 
-    def __init__(self, doc: DocxDocument):
+    def __init__(self, doc: DocxDocument, thai_digits: bool = False):
         self.doc = doc
         self._ids: dict[str, str | None] = {}
+        # The document prints Thai digits (finish.py turns them so after writing): wider than
+        # Arabic ones, and a table's widths are made for the digits it prints.
+        self.thai_digits = thai_digits
+        self._widths: dict[int, list[float]] = {}  # a fitted table's widths, by id(): its shape's
 
     # ------------------------------------------------------------------ paragraphs
 
@@ -66,6 +72,13 @@ class DocxWriter:
     # ------------------------------------------------------------------ the walk
 
     def write(self, doc: n.Document) -> None:
+        shapes: dict[tuple[tuple[str, float, bool], ...], list[n.Table]] = {}
+        for b in n.walk(doc.body):  # tables of one shape (a group's activities each) get one set of widths
+            if isinstance(b, n.Table) and fit.fitted(b):
+                shapes.setdefault(fit.shape(b), []).append(b)
+        for tables in shapes.values():
+            widths = fit.widths(tables, self.thai_digits)
+            self._widths.update((id(t), widths) for t in tables)
         if doc.preface_alone:
             self.doc.sections[0].different_first_page_header_footer = False  # numbered from its first page
         if doc.cover is not None:
@@ -157,18 +170,27 @@ class DocxWriter:
         return t
 
     def visit_table(self, table: n.Table) -> None:
-        widths = fit.widths(table)
+        """A table; one laid out here (fit.fitted: the report's) gets widths that fit its figures
+        and header words, its headers (and, in a table of whole rows, a cell's short phrase) broken
+        between words by explicit line breaks (LibreOffice's dictionary cuts compounds:
+        ยังไม่ดำเนิน|การ), and each row kept on one page unless it is taller than a page's body
+        less the repeated header."""
+        fitted = fit.fitted(table)
+        widths = self._widths.get(id(table)) or fit.widths([table], self.thai_digits)
         t = self._table(widths, 1)
         t.style = self.doc.styles["Table Grid"]
         set_cell_margins(t._tbl.tblPr, 57)  # 0.1 cm: Thai text needs the width more than the air
         for cell, col, width in zip(t.rows[0].cells, table.columns, widths):
             cell.width = Cm(width)
-            self.p(col.header, "Table Head", into=cell, first=True)
+            # python-docx writes each "\n" as a w:br: the lines as chosen, no more breaks to find.
+            self.p("\n".join(fit.header_lines(col.header, width)) if fitted else col.header, "Table Head",
+                   into=cell, first=True)
             shade(cell._tc.get_or_add_tcPr(), HEAD_FILL)
         repeat_header(t.rows[0]._tr.get_or_add_trPr())
+        room = self._body_cm() - fit.header_cm(table, widths) if table.whole else 0.0
         for row in table.rows:
             r = t.add_row()
-            if table.whole and fit.row_lines(row, widths) <= fit.WHOLE_LINES:
+            if table.whole and fit.keep_whole(row, widths, room, self.thai_digits):
                 cant_split(r._tr)
             spans = row.spans or (1,) * len(row.cells)
             start = 0
@@ -180,12 +202,23 @@ class DocxWriter:
                 # The grid's whole twips, as the cells of the rows below the header always had.
                 cell.width = Cm(sum(int(w * TWIPS_PER_CM) for w in widths[start:start + span]) / TWIPS_PER_CM)
                 keep = table.keep and row.kind != "total"
-                self.cell(cell, value, "Table Head" if row.kind == "total" else
+                shown = value
+                if table.whole and isinstance(value, str) and span == 1 and not col.figure:
+                    shown = fit.phrase(value, widths[start], self.thai_digits)  # a status: ยังไม่|ดำเนินการ
+                self.cell(cell, shown, "Table Head" if row.kind == "total" else
                           ("Table Center" if col.align == "center" else "Table Text"), keep)
                 if col.align == "right":  # figures line up on their last digit
                     for para in cell.paragraphs:
                         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if row.kind == "sub" and col.key == "name":  # a part under its whole (a project under its strategy)
+                    for para in cell.paragraphs:
+                        para.paragraph_format.left_indent = Cm(SUB_INDENT_CM)
                 start += span
+
+    def _body_cm(self) -> float:
+        """The height of the current section's body (cm): its page less the top and bottom margins."""
+        s = self.doc.sections[-1]
+        return float((s.page_height or 0) - (s.top_margin or 0) - (s.bottom_margin or 0)) / Cm(1)
 
     def cell(self, cell: _Cell, value: n.Cell, style: str, keep: bool) -> None:
         parts = value if isinstance(value, tuple) else (value,)
@@ -205,8 +238,14 @@ class DocxWriter:
 
     def visit_signatures(self, s: n.Signatures) -> None:
         """The date, then who signs (a line to sign on, name, position, caption), kept on one page:
-        one signs centred; several side by side, two to a row, as Thai official documents do."""
-        self.p("")
+        one signs centred; several side by side, two to a row, as Thai official documents do. The
+        paragraph before them goes along to a new page: signatures never stand alone on one."""
+        if s.signatories:
+            body = self.doc.element.body
+            last = body[-2] if len(body) > 1 else None  # body[-1]: the section's properties
+            if isinstance(last, CT_P):
+                Paragraph(last, self.doc._body).paragraph_format.keep_with_next = True
+        self.p("", keep=bool(s.signatories))
         if s.date_line:
             self.p(s.date_line, "Signature", keep=True)
         if len(s.signatories) > 1:
