@@ -112,8 +112,6 @@ def check_all(content: Content, office: str | None = None) -> list[Problem]:
         offices = [office] if office is not None else content.office_ids()
     except ContentError as exc:
         return unique(found + exc.problems)
-    if office is None:
-        found.extend(content.stray_offices())  # one office checked: a warning, from load()
     for oid in offices:
         text_facts.open(Cache(content.project.cache), oid)
         try:

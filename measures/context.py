@@ -94,8 +94,10 @@ def context(model: Resolved) -> dict[str, object]:
                        for s in a.subindicators if s.indicator == i.number]
     ranked = a.ranked
 
+    # A strength of blank paragraphs is nothing written (rules/notes.py says the same).
     tool_notes = [{"code": t.code, "name": t.name, "name_en": t.name_en, "indicator_range": span(t.indicators, order),
-                   "summary": wording.tool_summary(a, t), "notes": list(notes.strengths.get(t.code, []))}
+                   "summary": wording.tool_summary(a, t),
+                   "notes": [p for p in notes.strengths.get(t.code, []) if p.strip()]}
                   for t in a.tools]
 
     national = None

@@ -21,6 +21,7 @@ from .blanks import blanks_in
 from .cache import Cache
 from .problems import ContentError, Problem, errors, shown_path
 from .project import Project
+from .schema.base import number_hint
 from .thai import arabic_digits
 from .walk import split_marker
 from .yamlfile import YamlDoc, read_yaml
@@ -129,9 +130,9 @@ def _message(err: Any, root: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(root, tuple(p for p in err["loc"] if not str(p).startswith("function-")))
     if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):
-        if isinstance(value, str) and "," in value:
-            return f"'{value}' ไม่ใช่ตัวเลข: ใช้จุดเป็นทศนิยม (เช่น {value.replace(',', '.')}) ไม่ใช่จุลภาค"
-        return f"'{value}' ไม่ใช่ตัวเลข"
+        hint = number_hint(value, lambda m: re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", m) is not None) \
+            if isinstance(value, str) else ""
+        return f"'{value}' ไม่ใช่ตัวเลข" + hint
     if kind == "finite_number":
         return "ต้องเป็นตัวเลข (NaN หรือ inf ใช้ไม่ได้)"
     if kind in ("int_parsing", "int_type", "int_from_float"):
@@ -186,9 +187,40 @@ def validate(doc: YamlDoc, model: type[M], problems: list[Problem]) -> M | None:
                                                     "ตรวจว่าเลือกไฟล์ถูกหรือไม่"))
                     return None
         for err in found:
-            loc = tuple(part for part in err["loc"] if not str(part).startswith("function-"))
-            problems.append(doc.problem(loc, _message(err, model)))
+            # (pydantic's "[key]" marks a mapping's key as the culprit: the key's own line says it)
+            loc = tuple(part for part in err["loc"] if not str(part).startswith("function-") and part != "[key]")
+            message = _message(err, model)
+            if err["type"] == "value_error":
+                loc, message = _at_key(model, doc.data, loc, message)
+            problems.append(doc.problem(loc, message))
         return None
+
+
+def _is_model(root: type[BaseModel], loc: tuple[Any, ...]) -> bool:
+    try:
+        return _model_at(root, loc) is not None
+    except TypeError:  # a generic alias taken for a class (Python 3.10): a mapping, not a model
+        return False
+
+
+def _at_key(root: type[BaseModel], data: Any, loc: tuple[Any, ...], message: str) -> tuple[tuple[Any, ...], str]:
+    """A rule's message where the officer reads it. It does not name its field again after the
+    field shown in brackets ("[levels]: levels: …" is "[levels]: …"); a rule about a mapping of
+    the officer's own keys (history: year: score) that names some of them is told at the first
+    it names, that key's own line, not the mapping's (what is in parentheses is context)."""
+    name = next((str(p) for p in reversed(loc) if not isinstance(p, int)), None)
+    if name and message.startswith(name + ": "):
+        message = message[len(name) + 2:]
+    value = data
+    for part in loc:
+        value = value.get(part) if isinstance(value, dict) else \
+            value[part] if isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value) else None
+    if isinstance(value, dict) and loc and not _is_model(root, loc):
+        outside = re.sub(r"\([^)]*\)", "", message)
+        for key in value:
+            if re.search(rf"(?<![\w.]){re.escape(str(key))}(?![\w.])", outside):
+                return (*loc, key), message
+    return loc, message
 
 
 # --------------------------------------------------------------------------- the loaded tree
@@ -291,6 +323,19 @@ class Content:
         fw = validate(doc, schema.Framework, problems)
         if fw is not None and fw.id != framework_id:
             problems.append(doc.problem(("id",), f"id '{fw.id}' ไม่ตรงกับชื่อไฟล์ {framework_id}.yaml"))
+        # The pass mark is the min of a level (the schema checks that). The lowest level starts
+        # at 0 and is the one that fails: a pass mark there (pass_mark: 0) passes every score, so
+        # nothing can fail and every note that says something failed would be blamed instead.
+        # Any higher level's min is the framework's own choice (ITA has used 85), so only the
+        # lowest is refused, here where the framework is read, before any note is judged by it.
+        if fw is not None and len(fw.levels) > 1 and fw.pass_mark <= fw.levels[-1].min:
+            lowest = fw.levels[-1]
+            passing = ", ".join(f"{lv.code} {lv.min}" for lv in fw.levels[:-1])
+            problems.append(doc.problem(("pass_mark",), f"pass_mark {fw.pass_mark} ใช้ไม่ได้: เป็นคะแนนเริ่มต้นของระดับต่ำสุด "
+                                                       f"({lowest.code} {lowest.min}) ทุกคะแนนจึงผ่านเกณฑ์และไม่มีสิ่งใดไม่ผ่าน "
+                                                       "ให้ใช้คะแนนผ่านเกณฑ์ตามคู่มือการประเมินปีนั้น ซึ่งต้องเท่ากับ min "
+                                                       f"ของระดับที่สูงกว่า {lowest.code} (ที่มี: {passing}) เช่น 85.00"))
+            return None
         return fw
 
     # -- results --------------------------------------------------------------
@@ -356,26 +401,27 @@ class Content:
 
     # -- offices --------------------------------------------------------------
     def office_ids(self) -> list[str]:
+        """Every office in offices/: its folders, and what is named as an office but is no folder
+        (a folder replaced by a file), so that each is told by its own name (`office_dir`)."""
         base = self.root / "offices"
         problems: list[Problem] = []
-        ids = [p.name for p in self._list(base, problems) if p.is_dir() and not p.name.startswith(".")]
+        ids = [p.name for p in self._list(base, problems) if not p.name.startswith(".")
+               and (p.is_dir() or OFFICE_ID.fullmatch(p.name))]
         if problems:
             raise ContentError(problems)
         return ids
-
-    def stray_offices(self) -> list[Problem]:
-        """What in offices/ is named as an office but is no folder (a folder replaced by a
-        file): not read, so the office would be gone without a word."""
-        base = self.root / "offices"
-        return [Problem(self.shown(p), None, "", f"'{p.name}' เป็นไฟล์ ไม่ใช่โฟลเดอร์ของหน่วยงาน จึงไม่ถูกอ่าน "
-                                                 f"ให้นำโฟลเดอร์ {p.name} (office.yaml และโฟลเดอร์ปี) กลับมา หรือลบไฟล์นี้")
-                for p in self._list(base, []) if OFFICE_ID.fullmatch(p.name) and not p.is_dir()]
 
     def office_dir(self, office_id: str) -> Path:
         if not OFFICE_ID.match(office_id or ""):
             raise ContentError([Problem("OFFICE", None, "", f"'{office_id}' ไม่ใช่รหัสหน่วยงาน: "
                                         "ใช้ได้เฉพาะอักษรอังกฤษตัวเล็ก ตัวเลข - และ _ เช่น kksec")])
         path = self.root / "offices" / office_id
+        if not path.is_dir() and (path.exists() or path.is_symlink()):
+            what = "ลิงก์" if path.is_symlink() else "ไฟล์"
+            raise ContentError([Problem(self.shown(path), None, "",
+                                        f"'{office_id}' เป็น{what} ไม่ใช่โฟลเดอร์ของหน่วยงาน จึงไม่มีข้อมูลของหน่วยงานนี้ "
+                                        f"ให้นำโฟลเดอร์ {office_id} (office.yaml และโฟลเดอร์ปี) กลับมาแทน{what}นี้ "
+                                        f"หรือลบ{what}นี้ถ้าไม่มีหน่วยงาน {office_id} แล้ว")])
         if not path.is_dir():
             known = ", ".join(self.office_ids()) or "ไม่มี"
             raise ContentError([Problem(self.shown(self.root / "offices"), None, "",
@@ -412,20 +458,39 @@ class Content:
 
     def folder_problems(self, office_id: str) -> list[Problem]:
         """What in an office's folder looks meant as a publication but is not read: a year
-        folder named another way, or holding publication.yml. Silently building another year
-        instead would publish the wrong document."""
+        folder named another way ("0999", "2566 copy", "ปี 2566"), a year folder replaced by a
+        file, or one holding publication.yml. Silently building another year instead would
+        publish the wrong document; each is an error, told by its own name."""
         out: list[Problem] = []
-        for p in self._list(self.office_dir(office_id), out):
-            if not p.is_dir() or p.name.startswith("."):
+        entries = self._list(self.office_dir(office_id), out)
+        years = {p.name for p in entries if YEAR_FOLDER.fullmatch(p.name) and p.is_dir()}
+        for p in entries:
+            if p.name.startswith("."):
                 continue
             digits = arabic_digits(p.name).strip().lstrip("0")
+            if not p.is_dir():
+                if re.fullmatch(r"[0-9]+", arabic_digits(p.name).strip()):  # a year folder replaced by a file
+                    what = "ลิงก์" if p.is_symlink() else "ไฟล์"
+                    out.append(Problem(self.shown(p), None, "",
+                                       f"'{p.name}' เป็น{what} ไม่ใช่โฟลเดอร์ปี จึงไม่มีเอกสารของปีนี้ ให้นำโฟลเดอร์ "
+                                       f"{digits or p.name} (publication.yaml และไฟล์ผลคะแนน) กลับมาแทน{what}นี้ "
+                                       f"หรือลบ{what}นี้"))
+                continue
             if not YEAR_FOLDER.fullmatch(p.name):
+                year = re.search(r"(?<![0-9])[0-9]{4}(?![0-9])", arabic_digits(p.name))
                 if YEAR_FOLDER.fullmatch(digits):
                     out.append(Problem(self.shown(p), None, "", f"ชื่อโฟลเดอร์ปี '{p.name}' ต้องเป็นเลขอารบิก 4 หลัก "
                                                                f"ไม่มีช่องว่าง ให้เปลี่ยนชื่อเป็น {digits}"))
                 elif re.fullmatch(r"[0-9]+", arabic_digits(p.name).strip()):
                     out.append(Problem(self.shown(p), None, "", f"ชื่อโฟลเดอร์ปี '{p.name}' ไม่ใช่ปีพุทธศักราช 4 หลัก "
                                                                "จึงไม่ถูกอ่าน ให้เปลี่ยนชื่อเป็นปีของเอกสาร เช่น 2566"))
+                elif year and YEAR_FOLDER.fullmatch(year.group(0)):  # "2566 copy", "ปี 2566", "2566 (1)"
+                    y = year.group(0)
+                    fix = (f"มีโฟลเดอร์ {y} อยู่แล้ว: ถ้าโฟลเดอร์นี้เป็นสำเนาสำรอง ให้ย้ายออกไปไว้นอกโฟลเดอร์ content "
+                           f"ถ้าเป็นฉบับที่ใช้ ให้ใช้แทนโฟลเดอร์ {y} แล้วเปลี่ยนชื่อเป็น {y}") if y in years else \
+                        f"ถ้าเป็นเอกสารปี {y} ให้เปลี่ยนชื่อโฟลเดอร์เป็น {y} (เลข 4 หลักอย่างเดียว)"
+                    out.append(Problem(self.shown(p), None, "", f"ชื่อโฟลเดอร์ '{p.name}' ไม่ใช่ชื่อโฟลเดอร์ปี "
+                                                               f"(เลขปี 4 หลักอย่างเดียว) จึงไม่ถูกอ่าน: {fix}"))
                 continue
             if not (p / "publication.yaml").exists():
                 odd = [f.name for f in p.iterdir() if f.stem.lower() == "publication" and f.name != "publication.yaml"]
@@ -437,8 +502,8 @@ class Content:
 
     def load(self, office_id: str, year: int | None = None) -> Loaded:
         """Everything one publication needs; ContentError if anything is wrong."""
+        # (another office's folder replaced by a file is that office's problem, told when it is built)
         problems: list[Problem] = self.folder_problems(office_id)
-        problems += [Problem(p.file, p.line, p.field, p.message, "warning") for p in self.stray_offices()]
         base = self.office_dir(office_id)
         years = self.publication_years(office_id)
         if errors(problems):

@@ -288,8 +288,12 @@ def _dec(v: Any) -> Any:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # What no content file means to hold, with where it is: C0 and C1 controls (C1 is often UTF-8
 # read as Latin-1 and saved again), private-use characters (U+F700… left by Thai fonts'
-# legacy encodings, shown as boxes or as another letter by any other font).
-_ODD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
+# legacy encodings, shown as boxes or as another letter by any other font), U+FFFD and the
+# noncharacters (a letter lost in a conversion), and the line and paragraph separators
+# U+2028/U+2029 (pasted from the web or Word; YAML breaks the line there, so the file would be
+# misread a line too early).
+_ODD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ue000-\uf8ff\ufdd0-\ufdef\ufffd"
+                  "\U000f0000-\U0010ffff]")
 _ODD_LIMIT = 10  # lines reported; a file full of them was saved in another encoding
 
 
@@ -314,8 +318,16 @@ def _odd_characters(text: str) -> list[tuple[int, str]]:
         if m is None:
             continue
         c = m.group(0)
-        what = ("อักขระส่วนตัวของแบบอักษร (private use) มักติดมาจากแบบอักษรไทยรุ่นเก่า ให้ลบแล้วพิมพ์ตัวอักษรนั้นใหม่"
-                if ord(c) >= 0xE000 else "อักขระควบคุมที่มองไม่เห็น มักติดมาจากการคัดลอกหรือการแปลงรหัสอักขระ ให้ลบออก")
+        if c in "\u2028\u2029":
+            what = ("ตัวขึ้นบรรทัดแบบพิเศษที่มองไม่เห็น (LINE/PARAGRAPH SEPARATOR) มักติดมาจากการคัดลอกจากเว็บหรือ Word "
+                    "ให้ลบออก ถ้าต้องการขึ้นบรรทัดใหม่ให้กด Enter")
+        elif c == "\ufffd" or 0xFDD0 <= ord(c) <= 0xFDEF:
+            what = ("อักขระแทนที่ (แสดงเป็น � หรือกล่องสี่เหลี่ยม) แปลว่าตัวอักษรเดิมหายไปตอนแปลงรหัสอักขระ "
+                    "ให้ลบแล้วพิมพ์คำนั้นใหม่")
+        elif ord(c) >= 0xE000:
+            what = "อักขระส่วนตัวของแบบอักษร (private use) มักติดมาจากแบบอักษรไทยรุ่นเก่า ให้ลบแล้วพิมพ์ตัวอักษรนั้นใหม่"
+        else:
+            what = "อักขระควบคุมที่มองไม่เห็น มักติดมาจากการคัดลอกหรือการแปลงรหัสอักขระ ให้ลบออก"
         out.append((number, f"มีอักขระ U+{ord(c):04X} ที่ตำแหน่งที่ {m.start() + 1} ของบรรทัด: {what}"))
         if len(out) == _ODD_LIMIT:
             break

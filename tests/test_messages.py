@@ -46,8 +46,27 @@ CASES = {
                                 "ไม่มีระดับ Z"),
     "cap with the other method": (FW, "pass_mark: 85.00", "pass_mark: 85.00\ncap: {below: 85, lower_by: 1}", "cap:",
                                   "ใช้ได้เฉพาะ method: capped"),
-    "history after the assessed year": (RES, "history:", "history:\n  2570: 90.00", "history:", "ปี 2570 อยู่หลังปีที่ประเมิน (2564)"),
-    "history the year after": (RES, "history:", "history:\n  2565: 90.00\n  2566: 91.00", "history:", "ปี 2565, 2566"),
+    "history after the assessed year": (RES, "history:", "history:\n  2570: 90.00", "2570: 90.00", "ปี 2570 อยู่หลังปีที่ประเมิน (2564)"),
+    "history the year after": (RES, "history:", "history:\n  2565: 90.00\n  2566: 91.00", "2565: 90.00", "ปี 2565, 2566"),
+    # round three: more of each class, each told at its own line
+    "history later, among earlier years": (RES, "  2563: 87.67", "  2563: 87.67\n  2600: 90.00", "2600: 90.00",
+                                           "ปี 2600 อยู่หลังปีที่ประเมิน"),
+    "history year in the Christian era": (RES, "  2563: 87.67", "  2563: 87.67\n  2021: 90.00", "2021: 90.00",
+                                          "ให้ใช้ปีพุทธศักราช (2564)"),
+    "history score above 100": (RES, "  2563: 87.67", "  2563: 187.67", "2563: 187.67", "นอกช่วง 0–100"),
+    "history year as a word": (RES, "  2563: 87.67", "  2563: 87.67\n  ปีก่อน: 80.00", "ปีก่อน: 80.00", "ปีพุทธศักราช 4 หลัก"),
+    "pass mark zero": (FW, "pass_mark: 85.00", "pass_mark: 0", "pass_mark:", "pass_mark 0 ใช้ไม่ได้: เป็นคะแนนเริ่มต้นของระดับต่ำสุด"),
+    "pass mark zero with decimals": (FW, "pass_mark: 85.00", "pass_mark: 0.00", "pass_mark:", "ทุกคะแนนจึงผ่านเกณฑ์"),
+    "pass mark in no level": (FW, "pass_mark: 85.00", "pass_mark: 80", "levels:", "ไม่มีระดับใดเริ่มที่คะแนนผ่านเกณฑ์ (pass_mark 80)"),
+    "pass mark just above 100": (FW, "pass_mark: 85.00", "pass_mark: 100.01", "pass_mark:", "ระหว่าง 0 ถึง 100"),
+    "pass mark with a decimal comma": (FW, "pass_mark: 85.00", 'pass_mark: "85,00"', "pass_mark:", "ใช้จุดเป็นทศนิยม ไม่ใช่จุลภาค: 85.00"),
+    "level repeating the one above, lower down": (FW, "{code: C, name: Fair, min: 65.00}", "{code: C, name: Fair, min: 75.00}",
+                                                  "levels:", "ระดับ C เริ่มที่ 75.00 เท่ากับระดับ B"),
+    "level code repeated": (FW, "{code: D, name: Poor", "{code: C, name: Poor", "levels:", "รหัสระดับซ้ำกัน"),
+    "level below 0": (FW, "{code: E, name: Extremely Poor, min: 50.00}", "{code: E, name: Extremely Poor, min: -1}",
+                      "levels:", "min ของระดับ E -1 ใช้ไม่ได้"),
+    "level above the one before": (FW, "{code: D, name: Poor, min: 55.00}", "{code: D, name: Poor, min: 70.00}",
+                                   "levels:", "ระดับ D เริ่มที่ 70.00 สูงกว่าระดับ C"),
     "stated for a tool the framework lacks": (RES, "stated:", "stated:\n  XIT: 10", "scores:", "ไม่มีเครื่องมือ XIT"),
     "framework id": (FW, "id: ita-2564", "id: ita-2563b", "id: ita-2563b", "ไม่ตรงกับชื่อไฟล์"),
     "office id": (OFFICE, "id: kksec", "id: kksec2", "id: kksec2", "ไม่ตรงกับชื่อโฟลเดอร์"),
@@ -88,6 +107,25 @@ def test_message(content_copy, content, case):
         assert p.file.endswith(file)
         expected = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line_text in text)
         assert p.line == expected, str(p)
+
+
+# A rule's message does not name its field again after the field in brackets.
+@pytest.mark.parametrize("case", ["level threshold repeated", "levels order", "history after the assessed year",
+                                  "weights", "indicator ids repeated", "level code repeated"])
+def test_a_message_names_its_field_once(content_copy, content, case):
+    file, old, new, _, words = CASES[case]
+    replace_text(content_copy / file, old, new)
+    [p] = [p for p in check_all(content) if p.severity == "error" and words in p.message]
+    top = p.field.split(".")[0].split("[")[0]
+    assert not p.message.startswith(top + ":") and f"[{p.field}]: {top}:" not in str(p), str(p)
+
+
+@pytest.mark.parametrize("mark", ["0", "0.00", "0.0"])
+def test_a_pass_mark_nothing_can_fail_is_the_only_message(content_copy, content, mark):
+    """Refused where it is typed, and nothing else blamed for it (the notes least of all)."""
+    replace_text(content_copy / FW, "pass_mark: 85.00", f"pass_mark: {mark}")
+    errors = [p for p in check_all(content) if p.severity == "error"]
+    assert len(errors) == 1 and errors[0].file.endswith(FW) and errors[0].field == "pass_mark", errors
 
 
 def results_line(path) -> int:

@@ -10,25 +10,13 @@ from click.testing import CliRunner
 
 from measures.cli import main
 
-from .conftest import CONTENT
-
 KK = "offices/kksec"
 DISCRETION = "measures/7-discretion.yaml"
 
 
-@pytest.fixture(scope="module")
-def warm(tmp_path_factory) -> Path:
-    """A project whose cache has read the shipped files once: each test copies it."""
-    root = tmp_path_factory.mktemp("warm") / "project"
-    shutil.copytree(CONTENT, root / "content")
-    assert CliRunner().invoke(main, ["check"], env={"MEASURES_CONTENT": str(root / "content")}).exit_code == 0
-    return root
-
-
 @pytest.fixture
-def content(warm, tmp_path) -> Path:
-    shutil.copytree(warm, tmp_path / "project")
-    return tmp_path / "project" / "content"
+def content(warm_content: Path) -> Path:
+    return warm_content
 
 
 def check(content: Path, *args: str) -> tuple[int, list[str]]:
@@ -107,11 +95,73 @@ def test_an_office_folder_replaced_by_a_file_is_reported(content, name):
     assert code == 1 and any(f"offices/{name}" in x and "เป็นไฟล์ ไม่ใช่โฟลเดอร์" in x for x in lines), lines
 
 
-def test_a_stray_office_file_is_a_warning_when_another_office_is_checked(content):
+def test_a_stray_office_file_is_not_another_office_s_problem(content):
     shutil.rmtree(content / "offices" / "nan1")
     (content / "offices" / "nan1").symlink_to(content / "offices" / "kksec" / "office.yaml")
-    code, lines = check(content, "--office", "kksec")
-    assert code == 0 and len(lines) == 1 and "offices/nan1" in lines[0] and "ไม่ใช่โฟลเดอร์" in lines[0], lines
+    assert check(content, "--office", "kksec") == (0, [])  # told as nan1's, never as kksec's
+
+
+def _replace_by_a_file(content: Path, rel: str, how: str) -> None:
+    path = content / rel
+    shutil.rmtree(path)
+    if how == "link":
+        path.symlink_to(content / "offices" / "kksec" / "office.yaml")
+    else:
+        path.write_text("" if how == "empty" else "x\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, how", [("nan1", "file"), ("nan1", "link"), ("nan1", "empty"), ("kksec", "empty")])
+def test_an_office_replaced_by_a_file_is_told_once_by_its_own_name(content, name, how):
+    _replace_by_a_file(content, f"offices/{name}", how)
+    code, lines = check(content)
+    assert code == 1 and len(lines) == 1, lines
+    assert lines[0].startswith(f"offices/{name}:") or f"/offices/{name}:" in lines[0], lines
+    assert f"'{name}' เป็น" in lines[0] and "ไม่ใช่โฟลเดอร์ของหน่วยงาน" in lines[0] and f"ให้นำโฟลเดอร์ {name}" in lines[0]
+    code, alone = check(content, "--office", name)
+    assert code == 1 and alone == lines, alone  # not "ไม่พบหน่วยงาน": it is there, as a file
+
+
+@pytest.mark.parametrize("how", ["file", "link", "empty"])
+def test_build_all_fails_for_the_office_that_is_a_file_and_only_for_it(content, how):
+    _replace_by_a_file(content, "offices/nan1", how)
+    result = CliRunner().invoke(main, ["build", "--all", "--jobs", "1", "--out", str(content.parent / "out")],
+                                env={"MEASURES_CONTENT": str(content)})
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert "✗ nan1:" in result.stderr and result.stderr.count("'nan1' เป็น") == 1, result.stderr
+    assert "✗ kksec" not in result.stderr and "คำเตือน" not in result.stderr, result.stderr  # nothing credited to kksec
+    assert (content.parent / "out" / "kksec" / "measures-2565.docx").exists()
+
+
+@pytest.mark.parametrize("rel, how", [(f"{KK}/2565", "file"), (f"{KK}/2565", "empty"), (f"{KK}/2565", "link"),
+                                      ("offices/nan1/2566", "file")])
+def test_a_year_folder_replaced_by_a_file_is_reported(content, rel, how):
+    _replace_by_a_file(content, rel, how)
+    office, year = rel.split("/")[1:]
+    code, lines = check(content, "--office", office)
+    assert code == 1 and len(lines) == 1, lines
+    assert rel in lines[0] and f"'{year}' เป็น" in lines[0] and "ไม่ใช่โฟลเดอร์ปี" in lines[0], lines
+    assert f"ให้นำโฟลเดอร์ {year}" in lines[0]
+
+
+@pytest.mark.parametrize("name", ["2566 copy", "ปี 2566", "2566 (1)", "สำรอง 2566", "2566-old", "๒๕๖๖ เดิม", "2567 ร่าง"])
+def test_a_folder_named_as_a_year_and_more_is_reported_by_its_own_name(content, name):
+    shutil.copytree(content / "offices/nan1/2566", content / "offices/nan1" / name)
+    code, lines = check(content)
+    assert code == 1 and len(lines) == 1, lines
+    assert f"offices/nan1/{name}" in lines[0] and f"'{name}'" in lines[0] and "ไม่ถูกอ่าน" in lines[0], lines
+    year = "2567" if "2567" in name else "2566"
+    assert "เปลี่ยนชื่อ" in lines[0] and year in lines[0].split("ไม่ถูกอ่าน")[1], lines
+    if year == "2566":  # beside the real one: a copy is moved out, never built instead
+        assert "มีโฟลเดอร์ 2566 อยู่แล้ว" in lines[0] and "นอกโฟลเดอร์ content" in lines[0]
+    result = CliRunner().invoke(main, ["build", "--all", "--jobs", "1", "--out", str(content.parent / "out")],
+                                env={"MEASURES_CONTENT": str(content)})
+    assert result.exit_code == 1 and "✗ nan1:" in result.stderr and "✗ kksec" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("name", ["images", "เอกสารประกอบ", "old"])
+def test_a_folder_that_is_no_year_is_left_alone(content, name):
+    (content / "offices/nan1" / name).mkdir()
+    assert check(content) == (0, [])
 
 
 def test_notes_and_hidden_files_beside_the_offices_are_not_offices(content):
@@ -151,12 +201,11 @@ def test_measures_numbered_wrongly_are_still_reported(content):
 
 
 # ------------------------------------------------------------------------ an empty strengths list
-@pytest.mark.parametrize("code", ["OIT", "IIT", "EIT"])
-def test_an_empty_strengths_list_is_no_strength(content, code):
+def _strengths(content: Path, code: str, written: str) -> list[str]:
+    """check's lines once every tool fails (every indicator at 50) and the strengths are `code: written`."""
+    import re
     res = f"{KK}/2565/ita-2564.yaml"
     text = (content / res).read_text(encoding="utf-8")
-    # every indicator of every tool at 50: each tool fails, so a strength written for it is refused
-    import re
     (content / res).write_text(re.sub(r"(?m)^(  \d+): [0-9.]+$", r"\1: 50.00", text), encoding="utf-8")
     pub = f"{KK}/2565/publication.yaml"
     ptext = (content / pub).read_text(encoding="utf-8")
@@ -164,6 +213,25 @@ def test_an_empty_strengths_list_is_no_strength(content, code):
     end = start + len("  strengths:\n")
     while ptext[end:].startswith("    "):
         end = ptext.index("\n", end) + 1
-    (content / pub).write_text(ptext[:start] + f"  strengths:\n    {code}: []\n" + ptext[end:], encoding="utf-8")
-    _, lines = check(content, "--office", "kksec")
+    (content / pub).write_text(ptext[:start] + f"  strengths:\n    {code}: {written}\n" + ptext[end:], encoding="utf-8")
+    return check(content, "--office", "kksec")[1]
+
+
+@pytest.mark.parametrize("code", ["OIT", "IIT", "EIT"])
+def test_an_empty_strengths_list_is_no_strength(content, code):
+    lines = _strengths(content, code, "[]")
     assert not any("จุดแข็ง" in x and code in x for x in lines), lines
+
+
+# Nothing written, whatever its shape: an empty paragraph, spaces, several of them, an invisible one.
+@pytest.mark.parametrize("written", ['[""]', '["   "]', '["", ""]', '["\\u200b"]', '[" ", "\\t"]', '["\\u00a0\\u2060"]',
+                                     '\n      - ""\n      - " "'])
+def test_a_strength_of_blank_paragraphs_is_no_strength(content, written):
+    lines = _strengths(content, "OIT", written)
+    assert not any("แต่ถูกเขียนเป็นจุดแข็ง" in x for x in lines), lines
+
+
+@pytest.mark.parametrize("written", ['["ผู้รับบริการพึงพอใจ"]', '["", "ผู้รับบริการพึงพอใจ"]', '["  ", "ข้อมูลครบถ้วน"]'])
+def test_a_strength_written_for_a_failing_tool_is_still_refused(content, written):
+    lines = _strengths(content, "OIT", written)
+    assert sum("เครื่องมือ OIT" in x and "แต่ถูกเขียนเป็นจุดแข็ง" in x for x in lines) == 1, lines

@@ -5,6 +5,7 @@ where judgement is needed (a weakness on an item that passed, a table skipping t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -87,14 +88,19 @@ def passing_weaknesses(s: Subject) -> Iterator[Problem]:
                               "ตรวจว่าตั้งใจเขียนเป็นจุดอ่อนหรือไม่", "warning")
 
 
+def _said(paragraph: str) -> bool:
+    """A paragraph that says something: not empty, not only spaces or invisible characters."""
+    return any(not (c.isspace() or unicodedata.category(c) in ("Cf", "Zl", "Zp")) for c in paragraph)
+
+
 def failing_strengths(s: Subject) -> Iterator[Problem]:
     a = s.analysis
     if a is None:
         return
     doc = s.loaded.docs["publication"]
     for code, written in s.loaded.publication.analysis.strengths.items():
-        if not written:
-            continue  # `OIT: []`: nothing said about the tool
+        if not any(_said(p) for p in written):
+            continue  # `OIT: []`, `OIT: [""]`, a paragraph of spaces: nothing said about the tool
         tool = next((t for t in a.tools if t.code == code), None)
         if tool is not None and (r2(tool.average) < a.framework.pass_mark or tool.below_threshold):
             yield doc.problem(("analysis", "strengths", code),

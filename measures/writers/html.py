@@ -15,17 +15,21 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, sel
 
 from ..document import nodes as n
 from ..project import package_file
+from ..schema.contacts import is_web_address
 from ..typography import digits, page_text
 
 # How a paragraph's role shows on the page (a class of site.css); a role not here is a plain <p>.
 ROLES = {"signature": "sign", "centered": "c", "caption": "caption"}
 
-_SAFE = re.compile(r"(?:https?://[^\s\"'<>`]+|#[\w-]+|[\w.-]+\.html(?:#[\w-]+)?)\Z")
+# A page or an anchor of the site itself: letters, digits, - _ and the page's .html, nothing else.
+_OWN = re.compile(r"#[\w-]+|[\w.-]+\.html(?:#[\w-]+)?")
 
 
 def safe_href(value: object) -> bool:
-    """An address the page may make a link of: the web (http, https), or a page or anchor of the site."""
-    return bool(_SAFE.match(str(value)))
+    """An address the page may make a link of: a web address by the checker's own rule
+    (schema/contacts.is_web_address, so what `check` accepts is a link and nothing else is),
+    or a page or anchor of the site."""
+    return is_web_address(value) or (isinstance(value, str) and _OWN.fullmatch(value) is not None)
 
 
 @lru_cache(maxsize=2)
