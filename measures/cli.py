@@ -415,7 +415,8 @@ def schema_cmd() -> None:
       measures schema
     """
     from .editor_schema import write_all
-    for path in write_all(_content().project.root):
+    project = _content().project
+    for path in write_all(project.root, project.content):
         click.echo(shown_path(path))
 
 
@@ -481,8 +482,12 @@ def new_framework_cmd(source: str, year: int) -> None:
     ตัวอย่าง:
       measures new-framework --from ita-2567 --year 2568
     """
+    from .editor_schema import FOLDER, write_all
     from .newframework import new_framework
-    click.echo(shown_path(_made(lambda: new_framework(_content(), source, year))))
+    content = _content()
+    click.echo(shown_path(_made(lambda: new_framework(content, source, year))))
+    if (content.project.root / FOLDER).is_dir():  # the editor knows the new framework's id at once
+        _made(lambda: write_all(content.project.root, content.project.content))
     click.echo("กรอกทุกช่อง <กรอก: …> ตามคู่มือการประเมินปีนั้น แล้วสั่ง measures check", err=True)
 
 

@@ -28,9 +28,12 @@ from .nodes import (
 from .parts import office_sections, preface, signatures
 
 
-def _columns(headers: tuple[str, ...], widths: tuple[float, ...], aligns: str) -> tuple[Column, ...]:
-    """Columns from their headers, widths (cm) and alignments ("l" left, "c" centre, a letter each)."""
-    return tuple(Column(h, w, "center" if a == "c" else "left") for h, w, a in zip(headers, widths, aligns))
+def _columns(headers: tuple[str, ...], widths: tuple[float, ...], aligns: str,
+             labelled: bool = False) -> tuple[Column, ...]:
+    """Columns from their headers, widths (cm) and alignments ("l" left, "c" centre, a letter each);
+    `labelled`: on a phone each cell shows its header (the table laid out as a card per row)."""
+    return tuple(Column(h, w, "center" if a == "c" else "left", labelled=labelled)
+                 for h, w, a in zip(headers, widths, aligns))
 
 
 def build(ctx: dict[str, Any], chart_png: bytes, measure_ids: dict[int, str],
@@ -139,7 +142,7 @@ def _part_3(say: Phrases, ctx: dict[str, Any], measure_ids: dict[int, str], repo
         widths = (3.0, 4.9, 2.7, 2.4, 3.0) if timing else (3.6, 5.6, 3.4, 3.4)
         rows = tuple(Row((r["measure"], Bullets(tuple(r["steps"])), Bullets(tuple(r["responsible"])),
                           *((r["timing"],) if timing else ()), r["monitoring"])) for r in ctx["practice"])
-        out.append(Table("t-practice", say("PRACTICE_CAPTION"), _columns(tuple(head), widths, "lllll"), rows))
+        out.append(Table("t-practice", say("PRACTICE_CAPTION"), _columns(tuple(head), widths, "lllll", True), rows))
         if ctx["practice_outro"]:
             out.append(Text(ctx["practice_outro"]))
     measures = ctx["measures"]

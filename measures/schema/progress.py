@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 
 from ..progress import STATUS_TEXT, STATUSES
-from .base import BuddhistYear, MeasureId, Prose, Strict, ThaiDate, UnitKey, typed_as
+from .base import MEASURE_IDS, BuddhistYear, MeasureId, Prose, Strict, ThaiDate, UnitKey, typed_as
 from .contacts import WebAddress
 from .publication import Signatory
 
@@ -102,7 +102,8 @@ class Part(Strict):
 
 class Activity(Part):
     """One planned activity that carries out a measure or a project of the office's plan."""
-    measure: MeasureId | None = Field(None, description="รหัสมาตรการที่กิจกรรมนี้ดำเนินการ (ต้องมี เมื่อไม่มี plan)")
+    measure: MeasureId | None = Field(None, description="รหัสมาตรการที่กิจกรรมนี้ดำเนินการ (ต้องมี เมื่อไม่มี plan)",
+                                      json_schema_extra=MEASURE_IDS)
     project: PlanKey | None = Field(None, description="รหัสโครงการใน plan (ต้องมี เมื่อมี plan)")
     step: str | None = Field(None, description="เลขข้อของแนวทางที่ดำเนินการ เช่น 1.2 หรือ 2.1(5)")
     title: Prose = Field(description="โครงการ/กิจกรรม")

@@ -6,19 +6,27 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from .base import ABOUT, BuddhistYear, MeasureId, Prose, Strict, ThaiDate, UnitKey
+from .base import ABOUT, MEASURE_IDS, BuddhistYear, MeasureId, Prose, Strict, ThaiDate, UnitKey, content_ids
 from .measure import Item, MeasureOverride, OwnMeasure
 from .results import Score
 
+# What a note may be about (rules/notes.py, rules/keys.py): a tool, an indicator or a
+# sub-indicator of the framework; the improvements table names an indicator or a sub-indicator.
+ABOUT_IDS = content_ids("tool", "indicator", "subindicator")
+INDICATOR_IDS = content_ids("indicator", "subindicator")
+# The results file: a .yaml file of the publication's folder, not publication.yaml or progress.yaml
+# (load.RESULTS_NAME, which `check` applies, and its two neighbours that are no results).
+RESULTS_FILE = r"^(?!(?:publication|progress)\.yaml$)[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.yaml$"
+
 
 class Improvement(Strict):
-    indicator: str = Field(description="ตัวชี้วัดหรือตัวชี้วัดย่อย เช่น \"9.5\"")
+    indicator: str = Field(description="ตัวชี้วัดหรือตัวชี้วัดย่อย เช่น \"9.5\"", json_schema_extra=INDICATOR_IDS)
     issue: list[Prose] = Field(description="ประเด็นการประเมิน")
     improve: list[Prose] = Field(description="ประเด็นที่ควรพัฒนา")
 
 
 About = Annotated[str, ABOUT, Field(description="what a note is about: a tool code (OIT), an indicator (9) "
-                                                 "or a sub-indicator (9.5)")]
+                                                 "or a sub-indicator (9.5)", json_schema_extra=ABOUT_IDS)]
 
 
 class Note(Strict):
@@ -47,16 +55,17 @@ class PracticeRow(Strict):
 
 class Action(Item):
     """An action item; it may name what it is about."""
-    about: Annotated[str | None, ABOUT] = Field(None, description="เกี่ยวกับอะไร (ถ้าระบุ)")
+    about: Annotated[str | None, ABOUT] = Field(None, description="เกี่ยวกับอะไร (ถ้าระบุ)", json_schema_extra=ABOUT_IDS)
     items: list[Action] = Field([], description="ข้อย่อย")  # type: ignore[assignment]
 
 
 class AnalysisNotes(Strict):
     prose_kind = "notes"
     focus: Annotated[str | None, ABOUT] = Field(None,
-        description="จุดเน้นที่หน่วยงานเลือก: ตัวชี้วัดหรือตัวชี้วัดย่อยที่ยังไม่ได้คะแนนเต็ม")
+        description="จุดเน้นที่หน่วยงานเลือก: ตัวชี้วัดหรือตัวชี้วัดย่อยที่ยังไม่ได้คะแนนเต็ม", json_schema_extra=ABOUT_IDS)
     target: Score | None = Field(None, description="ค่าเป้าหมายคะแนนรวมในการประเมินครั้งถัดไป")
-    strengths: dict[str, list[Prose]] = Field({}, description="จุดแข็ง: รหัสเครื่องมือ: ย่อหน้า")
+    strengths: dict[str, list[Prose]] = Field({}, description="จุดแข็ง: รหัสเครื่องมือ: ย่อหน้า",
+                                              json_schema_extra={"propertyNames": content_ids("tool")})
     weaknesses: list[Note] = Field([], description="จุดอ่อน")
     improvements_intro: Prose = Field("", description="ข้อความนำตารางประเด็นที่ควรพัฒนา")
     improvements: list[Improvement] = Field([], description="ตารางประเด็นที่ควรพัฒนา")
@@ -120,13 +129,15 @@ class Signatory(Strict):
 class Publication(Strict):
     prose_kind = "office"
     year: BuddhistYear = Field(description="ปีงบประมาณของเอกสาร (พ.ศ.)")
-    results: str = Field(description="ชื่อไฟล์ผลการประเมินในโฟลเดอร์เดียวกัน")
+    results: str = Field(description="ชื่อไฟล์ผลการประเมินในโฟลเดอร์เดียวกัน เช่น ita-2565.yaml",
+                         json_schema_extra={"pattern": RESULTS_FILE})
     background: list[Prose] | None = Field(None,
         description="ความเป็นมาของเอกสารฉบับนี้ แทนของหน่วยงานหรือกรอบการประเมิน")
     motto: list[Prose] = Field([], description="คำขวัญบนปก")
     preface: list[Prose] = Field([], description="คำนำของหน่วยงานเอง (ว่างไว้ ระบบเขียนให้)")
     analysis: AnalysisNotes = Field(AnalysisNotes(), description="ถ้อยคำการวิเคราะห์ของหน่วยงาน")
-    measures: dict[MeasureId, MeasureOverride] = Field({}, description="การปรับมาตรการมาตรฐาน: รหัสมาตรการ: การปรับ")
+    measures: dict[MeasureId, MeasureOverride] = Field({}, description="การปรับมาตรการมาตรฐาน: รหัสมาตรการ: การปรับ",
+                                                       json_schema_extra={"propertyNames": MEASURE_IDS})
     own_measures: list[OwnMeasure] = Field([], description="มาตรการของหน่วยงานเอง (ต่อจาก 7 มาตรการ)")
     sections: list[Section] = Field([], description="ส่วนของหน่วยงานเอง")
     signatories: list[Signatory] = Field([], description="ผู้ลงนาม")

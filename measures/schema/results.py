@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 from pydantic.json_schema import JsonDict
 
-from .base import YEAR_TEXT, BuddhistYear, Strict, typed_as
+from .base import YEAR_TEXT, BuddhistYear, Strict, content_ids, typed_as
 
 
 def _score_ok(value: Decimal) -> Decimal:
@@ -28,8 +28,13 @@ SCORE_SCHEMA = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 100, "mult
 Score = Annotated[Decimal, typed_as(SCORE_TEXT, "'{value}' ไม่ใช่ตัวเลขคะแนนที่ใช้ได้: เขียนตัวเลข 0 ถึง 100 "
                                                 "ทศนิยมไม่เกิน 2 ตำแหน่ง เช่น 93.17"),
                   AfterValidator(_score_ok), WithJsonSchema(SCORE_SCHEMA)]
-# Keys of `scores` are indicator numbers; of `history`, Buddhist-era years.
-INDICATOR_KEYS: JsonDict = {"propertyNames": {"pattern": r"^[0-9A-Za-z]+$"}}  # the framework's ids
+# Keys of `scores` are indicator numbers, of `subscores` sub-indicator numbers, of `stated` tool
+# codes or total: those of the project's frameworks (any framework's look without them); of
+# `history`, Buddhist-era years.
+INDICATOR_KEYS: JsonDict = {"propertyNames": content_ids("indicator", fallback={"pattern": r"^[0-9A-Za-z]+$"})}
+SUBINDICATOR_KEYS: JsonDict = {"propertyNames": content_ids("subindicator",
+                                                            fallback={"pattern": r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$"})}
+STATED_KEYS: JsonDict = {"propertyNames": content_ids("tool", also=("total",))}
 YEAR_KEYS: JsonDict = {"propertyNames": {"pattern": YEAR_TEXT}}
 
 
@@ -46,16 +51,19 @@ class National(Strict):
 
 
 class Results(Strict):
-    framework: str = Field(description="รหัสกรอบการประเมิน เช่น ita-2566")
+    framework: str = Field(description="รหัสกรอบการประเมิน เช่น ita-2566 (ชื่อไฟล์ใน content/frameworks)",
+                           json_schema_extra=content_ids("framework"))
     year: BuddhistYear = Field(description="ปีที่ประเมิน (พ.ศ.)")
     scores: dict[str, Score] = Field({}, description="คะแนนรายตัวชี้วัด: รหัสตัวชี้วัด: คะแนน",
                                      json_schema_extra=INDICATOR_KEYS)
-    subscores: dict[str, Score] = Field({}, description="คะแนนรายตัวชี้วัดย่อย: \"9.1\": คะแนน")
+    subscores: dict[str, Score] = Field({}, description="คะแนนรายตัวชี้วัดย่อย: \"9.1\": คะแนน",
+                                        json_schema_extra=SUBINDICATOR_KEYS)
     national: National | None = Field(None, description="ผลระดับประเทศ (ถ้ามี)")
     history: dict[BuddhistYear, Score] = Field({}, description="คะแนนรวมของปีก่อน ๆ: ปี: คะแนน",
                                                json_schema_extra=YEAR_KEYS)
     stated: dict[str, Score] = Field({},
-        description="คะแนนที่ผู้ประเมินประกาศ ใช้ตรวจทานการคำนวณ: total หรือรหัสเครื่องมือ (เช่น IIT): คะแนน")
+        description="คะแนนที่ผู้ประเมินประกาศ ใช้ตรวจทานการคำนวณ: total หรือรหัสเครื่องมือ (เช่น IIT): คะแนน",
+        json_schema_extra=STATED_KEYS)
 
     @field_validator("subscores", mode="before")
     @classmethod
