@@ -175,6 +175,53 @@ def bench_single(root: Path, work: Path, runs: int) -> list[str]:
     return rows
 
 
+def bench_serve(root: Path, work: Path, runs: int) -> list[str]:
+    """`measures serve`: from a text's save to its .docx replaced (the preview's whole rebuild of
+    the measures document: load, check, analyse, write), each paired with pandoc's whole run.
+    Edits are 2.5 s apart, as an officer saves; LibreOffice is kept out (MEASURES_SOFFICE points
+    nowhere) so the PDFs' turn does not run into the next save."""
+    import json
+    import urllib.request
+    docx = root / "build" / OFFICE / "measures-2565.docx"
+    proc = subprocess.Popen([MEASURES, "serve", "--office", OFFICE, "--port", "0"], cwd=root,
+                            env={**os.environ, "MEASURES_SOFFICE": str(work / "no-soffice")},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = ""
+    assert proc.stderr is not None
+    for line in proc.stderr:  # the first rebuild, then the address
+        m = re.search(r"http://[0-9.]+:\d+/", line)
+        if m:
+            url = m.group(0)
+            break
+    latency, pandoc, seconds = (Case("`measures serve`: a text saved → its .docx replaced"),
+                                Case("pandoc, the document's text as Markdown → .docx (paired)"), [])
+    md = markdown_of(docx, work / "serve.md")
+    try:
+        for n in range(runs):
+            time.sleep(2.5)
+            before = docx.stat().st_mtime_ns
+            start = time.perf_counter()
+            edit(root, 100 + n)
+            while docx.stat().st_mtime_ns == before:
+                time.sleep(0.001)
+                if time.perf_counter() - start > 60:
+                    raise SystemExit("measures serve did not rebuild within 60 s")
+            latency.add(time.perf_counter() - start, 0)
+            with urllib.request.urlopen(url + "__status", timeout=30) as r:
+                seconds.append(json.load(r)["seconds"])
+            if shutil.which("pandoc"):
+                pandoc.add(*timed(["pandoc", str(md), "-o", str(work / "pandoc.docx")], root))
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    rows = [latency.row(pandoc if pandoc.walls else None, "≤ 0.1 s median")]
+    if pandoc.walls:
+        rows.append(pandoc.row())
+    rows.append(f"| the same rebuilds inside serve, .docx files and pages (its own clock) | "
+                f"{statistics.median(seconds):.3f} | {min(seconds):.3f} | {max(seconds):.3f} | {len(seconds)} | | | |")
+    return rows
+
+
 def bench_make(runs: int) -> list[str]:
     """`make measures` in the repository with nothing changed (its document built first)."""
     subprocess.run(["make", "-s", "measures"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
@@ -313,6 +360,7 @@ def main() -> None:
         root = project(work / "project", REPO / "content")
         sections: list[tuple[str, list[str]]] = []
         for title, run in (("One office (kksec)", lambda: bench_single(root, work, args.runs)),
+                           ("Live preview", lambda: bench_serve(root, work, args.runs)),
                            ("make", lambda: bench_make(args.runs)),
                            ("PDF", lambda: bench_pdf(root, work, max(3, args.runs // 3))),
                            ("Every office", lambda: bench_all(sizes, args.pdf_offices, work))):

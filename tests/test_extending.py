@@ -45,3 +45,37 @@ def test_without_the_edits_there_is_no_such_section(content, tmp_path, monkeypat
     monkeypatch.setenv("MEASURES_SOFFICE", str(tmp_path / "no-soffice"))
     doc = open_docx(build("kksec", 2565, out_dir=tmp_path / "docx", content=content).path)
     assert "บทส่งท้าย" not in all_text(doc)
+
+
+def test_a_report_column_takes_three_edits(monkeypatch, content_copy, tmp_path):
+    """A field of an activity shown as a column of the progress report: (1) its key where the
+    schema lists the columns, (2) its header in phrases.py, (3) its share of the width."""
+    from measures import report_table
+    from measures.load import Content
+    from measures.ooxml.read import open_docx as read
+    from measures.schema import progress as progress_schema
+
+    key = "over_budget_reason"
+    monkeypatch.setattr(progress_schema, "COLUMN_KEYS", (*progress_schema.COLUMN_KEYS, key))  # (1)
+    monkeypatch.setitem(phrases.REPORT_COLUMNS, key, "เหตุที่เบิกเกินงบ")                      # (2)
+    monkeypatch.setitem(report_table.WEIGHT, key, 3.0)                                     # (3)
+    progress = content_copy / "offices/kksec/2565/progress.yaml"
+    text = progress.read_text(encoding="utf-8")
+    assert "\ncolumns:" not in text
+    progress.write_text(text + f"\ncolumns: [no, activity, budget, spent, ticks, result, {key}]\n", encoding="utf-8")
+
+    doc = read(build("kksec", 2565, "report", out_dir=tmp_path, content=Content(content_copy)).path)
+    tables = [t for t in doc.tables if t.rows[0].cells[0].text == "ที่"]
+    heads = ["".join(c.text.split()) for c in tables[0].rows[0].cells]
+    assert heads[-1] == "เหตุที่เบิกเกินงบ"
+    cells = {" ".join(r.cells[-1].text.split()) for t in tables for r in t.rows[1:]}
+    reason = next(a["over_budget_reason"] for a in __import__("yaml").safe_load(text)["activities"]
+                  if a.get("over_budget_reason"))
+    assert " ".join(reason.split()) in cells
+
+
+def test_every_report_column_has_its_header_and_width():
+    """The three places a column is named agree, so a forgotten one is named here."""
+    from measures import report_table
+    from measures.schema.progress import COLUMN_KEYS
+    assert set(COLUMN_KEYS) == set(phrases.REPORT_COLUMNS) == set(report_table.WEIGHT)
