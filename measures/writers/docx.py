@@ -41,6 +41,7 @@ class DocxWriter:
     def __init__(self, doc: DocxDocument, thai_digits: bool = False):
         self.doc = doc
         self._ids: dict[str, str | None] = {}
+        self._defaults: dict[Any, Any] = {}  # each style type's default style
         # The document prints Thai digits (finish.py turns them so after writing): wider than
         # Arabic ones, and a table's widths are made for the digits it prints.
         self.thai_digits = thai_digits
@@ -52,7 +53,9 @@ class DocxWriter:
         """python-docx looks a style name up on every call, a tenth of a second a document; once is enough."""
         if name not in self._ids:
             style = self.doc.styles[name]
-            self._ids[name] = None if style == self.doc.styles.default(style.type) else style.style_id
+            if style.type not in self._defaults:  # a search of every style: once per type
+                self._defaults[style.type] = self.doc.styles.default(style.type)
+            self._ids[name] = None if style == self._defaults[style.type] else style.style_id
         para._p.style = self._ids[name]
 
     def p(self, text: str = "", style: str = "Body Text Thai", keep: bool = False,
@@ -194,10 +197,11 @@ class DocxWriter:
                 cant_split(r._tr)
             spans = row.spans or (1,) * len(row.cells)
             start = 0
+            cells = r.cells  # python-docx builds a row's cells from the whole table on every call
             for value, span in zip(row.cells, spans):
-                cell = r.cells[start]
-                if span > 1:
-                    cell = cell.merge(r.cells[start + span - 1])
+                cell = cells[start]
+                if span > 1:  # the cells after the span keep their elements: `cells` stays good
+                    cell = cell.merge(cells[start + span - 1])
                 col = table.columns[start]
                 # The grid's whole twips, as the cells of the rows below the header always had.
                 cell.width = Cm(sum(int(w * TWIPS_PER_CM) for w in widths[start:start + span]) / TWIPS_PER_CM)
