@@ -13,8 +13,16 @@ from docx.document import Document as DocxDocument
 from docx.shared import Cm
 
 from .ooxml import story_parts, update_fields_on_open
+from .ooxml.finishing import (
+    drop_styles_with_effects,
+    finish_run,
+    page_number_format,
+    runs,
+    set_font_in_styles,
+    style_lookup,
+    texts,
+)
 from .ooxml.finishing import fill_toc as fill_toc_field
-from .ooxml.finishing import finish_run, page_number_format, runs, set_font_in_styles, style_lookup, texts
 from .ooxml.read import headings
 from .schema import Style
 from .thai import thai_digits
@@ -68,6 +76,10 @@ def to_thai_digits(doc: DocxDocument, style: Style) -> None:
     page_number_format(doc.element.body, "thaiNumbers")
 
 
+def styles_in_one_place(doc: DocxDocument, style: Style) -> None:
+    drop_styles_with_effects(doc.part)
+
+
 def office_margins(doc: DocxDocument, style: Style) -> None:
     if style.margins is None:
         return
@@ -76,4 +88,5 @@ def office_margins(doc: DocxDocument, style: Style) -> None:
             setattr(section, f"{side}_margin", Cm(float(cm)))
 
 
-FINISHERS: list[Finisher] = [fill_toc, finish_runs, to_thai_digits, office_margins, ask_to_update_fields]
+FINISHERS: list[Finisher] = [fill_toc, finish_runs, to_thai_digits, office_margins, ask_to_update_fields,
+                             styles_in_one_place]

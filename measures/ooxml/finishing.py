@@ -148,3 +148,16 @@ def has_typed_break(xml: str) -> bool:
     """Whether a part's XML holds a tab, line or page break typed in a text (\\t \\n \\a \\f),
     which docxtpl's listing pass turns into Word's own elements."""
     return _TYPED_BREAK.search(xml) is not None
+
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def drop_styles_with_effects(part: Any) -> None:
+    """Word 2010's second copy of the styles (stylesWithEffects.xml) left out: a reference
+    restyled elsewhere, or an office's font set by finishing, leaves it out of step with
+    styles.xml, which Word may then call unreadable content; Word makes it anew from
+    styles.xml when it saves."""
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            del part.rels[rid]
