@@ -100,6 +100,26 @@ def test_word_opens_every_document_without_repairing_it(tmp_path, office, year, 
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
 
 
+@pytest.mark.skipif(not AUDIT.exists(), reason="openxml-audit is not installed (pip install -e '.[test]')")
+def test_markup_characters_in_content_print_as_typed(content_copy, tmp_path, monkeypatch):
+    """A measure's title with & < > " reaches both outputs through a phrase (MEASURE): the .docx
+    stays a file Word opens and prints the characters, the page shows them escaped once."""
+    from measures.site import build_site
+    typed = 'มาตรการตรวจสอบการใช้ดุลพินิจ & <ทบทวน> "R&D"'
+    replace_text(content_copy / "measures/7-discretion.yaml", "title: มาตรการตรวจสอบการใช้ดุลพินิจ",
+                 "title: '" + typed + "'")
+    content = Content(content_copy)
+    path = build("kksec", 2565, out_dir=tmp_path / "docx", content=content).path
+    result = subprocess.run([str(AUDIT), "-q", "-m", "0", str(path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+    assert typed in inspect.all_text(inspect.open_docx(path))
+    monkeypatch.setenv("MEASURES_SOFFICE", str(tmp_path / "no-soffice"))
+    site = build_site("kksec", 2565, out_dir=tmp_path / "site", content=content)
+    page = (site.path / "index.html").read_text(encoding="utf-8")
+    text = re.sub("<[^>]+>", "", page)
+    assert "&amp; &lt;ทบทวน&gt; &#34;R&amp;D&#34;" in text and "&amp;amp;" not in page
+
+
 @pytest.mark.parametrize("kind", ["measures", "preface"])
 def test_every_part_follows_the_schema_order(tmp_path, kind):
     """Word rejects or repairs children out of the order ECMA-376 gives; LibreOffice does not."""

@@ -12,6 +12,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from . import phrases
 
+# autoescape off on purpose: a filled phrase is plain text, not markup. Each writer escapes what
+# it prints: python-docx (lxml) a run's text in the .docx, the page's Jinja (autoescape on) in
+# HTML. Escaping here too would print "&amp;" in both (tests/test_document.py reads a title with
+# & < > " back from both outputs and has Word's reading of the .docx checked).
 _ENV = SandboxedEnvironment(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=False)
 
 
