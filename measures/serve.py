@@ -82,18 +82,22 @@ class Preview:
     def rebuild(self) -> State:
         """Build the publication again: the .docx files written, the pages kept in memory.
         Content problems are kept for the pages to show; what was built before stays."""
-        from .site import site_files
+        from .site import models, pages, site_files
         with self._lock:
             start = time.perf_counter()
             files: dict[str, bytes | Path] | None = None
             try:
                 model = prepare(self.office, self.year, self.content)
-                # The measures document first (what an officer attaches), then the rest.
+                # The measures document first (what an officer attaches), then the rest. Its page's
+                # model writes it: the links between pages are not on paper, the bytes are build's.
+                cache = Cache(self.content.project.cache)
+                trees = models(model, pages(model), cache)
                 first = KINDS["measures"].file(model.publication.year) + ".docx"
-                data = document("measures", model, self.content.project.template(REFERENCE),
-                                cache=Cache(self.content.project.cache))
+                data = document("measures", model, self.content.project.template(REFERENCE), cache=cache,
+                                tree=trees["index.html"])
                 built = [write_atomic(self.out_dir / first, data)]
-                files, warnings = site_files(model, self.content, self.out_dir, pdf=False, made={first: data})
+                files, warnings = site_files(model, self.content, self.out_dir, pdf=False, made={first: data},
+                                             trees=trees)
                 built += [write_atomic(self.out_dir / name, data) for name, data in files.items()
                           if name.endswith(".docx") and name != first and isinstance(data, bytes)]
                 problems = model.warnings + warnings

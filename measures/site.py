@@ -90,14 +90,16 @@ def build_site(office: str, year: int | None = None, out_dir: Path | None = None
 
 
 def site_files(model: Resolved, content: Content, out_dir: Path, pdf: bool = True,
-               made: dict[str, bytes] | None = None) -> tuple[dict[str, bytes | Path], list[Problem]]:
+               made: dict[str, bytes] | None = None, trees: dict[str, tuple[Document, dict[str, object]]] | None = None
+               ) -> tuple[dict[str, bytes | Path], list[Problem]]:
     """Every file of the site by its name, in memory (a PDF already current in `out_dir` by its
     path). `pdf`: make the PDFs that are not current (LibreOffice); without it, those are left
     out and the pages say there is none yet (the live preview makes them afterwards). `made`:
-    .docx files already built from this model, by name (the preview writes the document first)."""
+    .docx files already built from this model, by name, and `trees` the pages' models they were
+    built from (the preview writes the measures document first)."""
     cache = Cache(content.project.cache)
     site_pages = pages(model)
-    trees = models(model, site_pages, cache)
+    trees = trees or models(model, site_pages, cache)
     files, warnings = documents(model, content, out_dir, site_pages, trees, pdf, made)
     files.update(font_files())
     files["site.css"] = package_file("measures.templates", "site/site.css")
@@ -152,7 +154,7 @@ def documents(model: Resolved, content: Content, out_dir: Path, site_pages: list
     from .sitepdf import site_pdfs
     reference = content.project.template(REFERENCE)
     site_pages = site_pages or pages(model)
-    trees = trees or models(model, site_pages)
+    trees = trees or models(model, site_pages, Cache(content.project.cache))
     files: dict[str, bytes | Path] = {}
     warnings: list[Problem] = []
     wanted: dict[str, bytes] = {}
