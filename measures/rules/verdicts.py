@@ -22,8 +22,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Any
 
 from ..analyse import Analysis, r2
+from ..cache import text_facts
 from ..problems import Problem
 from ..thai import arabic_digits
 from . import Subject, Text
@@ -101,9 +103,22 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def verdicts(text: str) -> list[Verdict]:
-    """Every verdict the text states, in order; offsets are into `text` as given."""
+    """Every verdict the text states, in order; offsets are into `text` as given. What an earlier
+    build found for the same text is remembered (cache.text_facts), as the other text rules'
+    findings are: a build whose notes did not change tokenizes nothing (no pythainlp)."""
     if not any(stem in text for stem in STEMS):
         return []
+    found: list[Any] = text_facts.remembered("verdicts", text, _found_as_data, list)
+    return [Verdict(int(a), int(b), bool(passed), bool(every), None if points is None else Decimal(str(points)))
+            for a, b, passed, every, points in found]
+
+
+def _found_as_data(text: str) -> list[Any]:
+    """The verdicts as JSON keeps them (the points as text: a Decimal exactly)."""
+    return [[v.start, v.end, v.passed, v.every, None if v.points is None else str(v.points)] for v in _found(text)]
+
+
+def _found(text: str) -> list[Verdict]:
     clean, where = without_format(text)
     found = _verdicts(clean)
     if len(clean) == len(text):
