@@ -73,6 +73,9 @@ class Cache:
         digest, data = kept[:32], kept[32:]
         return data if hashlib.sha256(data).digest() == digest else None
 
+    def has(self, kind: str, k: str) -> bool:
+        return self.folder is not None and (self.folder / kind / k).is_file()
+
     def put(self, kind: str, k: str, data: bytes) -> None:
         if self.folder is None:
             return

@@ -7,7 +7,8 @@ asked to update fields (page numbers) on opening. The XML each works on is measu
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.shared import Cm
@@ -28,15 +29,26 @@ from .schema import Style
 from .thai import thai_digits
 from .writers.docx import TOC_MARKER
 
-Finisher = Callable[[DocxDocument, Style], None]
+Finisher = Callable[[DocxDocument, Style, Collection[Any]], None]
 
 
-def finish(doc: DocxDocument, style: Style) -> None:
+def finish(doc: DocxDocument, style: Style, settled: Collection[Any] = ()) -> None:
+    """`settled`: elements of the body finished already (put back by writers/memo.py): the
+    passes over runs and texts leave them alone (they would change nothing in them)."""
     for step in FINISHERS:
-        step(doc, style)
+        step(doc, style, settled)
 
 
-def fill_toc(doc: DocxDocument, style: Style) -> None:
+def _unsettled(doc: DocxDocument, settled: Collection[Any]) -> Iterator[Any]:
+    """The roots to finish: the body's elements not settled, each header and footer."""
+    for name, part in story_parts(doc):
+        if name == "body" and settled:
+            yield from (el for el in part if el not in settled)
+        else:
+            yield part
+
+
+def fill_toc(doc: DocxDocument, style: Style, settled: Collection[Any]) -> None:
     """The TOC field's cached result replaced by the real headings.
 
     Word and LibreOffice show the cached result until fields are updated, so the
@@ -45,11 +57,11 @@ def fill_toc(doc: DocxDocument, style: Style) -> None:
     fill_toc_field(doc.element.body, TOC_MARKER, headings(doc))
 
 
-def ask_to_update_fields(doc: DocxDocument, style: Style) -> None:
+def ask_to_update_fields(doc: DocxDocument, style: Style, settled: Collection[Any]) -> None:
     update_fields_on_open(doc.settings.element)
 
 
-def finish_runs(doc: DocxDocument, style: Style) -> None:
+def finish_runs(doc: DocxDocument, style: Style, settled: Collection[Any]) -> None:
     """Every run: all four font slots, w:sz and w:szCs, Thai language.
 
     Values come from the run's paragraph style (so restyling the template works);
@@ -59,15 +71,15 @@ def finish_runs(doc: DocxDocument, style: Style) -> None:
     lookup = style_lookup(doc.styles.element)
     if style.font:
         set_font_in_styles(doc.styles.element, style.font)
-    for _, part in story_parts(doc):
+    for part in _unsettled(doc, settled):
         for r in runs(part, every=bool(style.font)):
             finish_run(r, lookup, style.font)
 
 
-def to_thai_digits(doc: DocxDocument, style: Style) -> None:
+def to_thai_digits(doc: DocxDocument, style: Style, settled: Collection[Any]) -> None:
     if style.digits != "thai":
         return
-    for _, part in story_parts(doc):
+    for part in _unsettled(doc, settled):
         for t in texts(part):
             if t.text:
                 t.text = thai_digits(t.text)
@@ -76,11 +88,11 @@ def to_thai_digits(doc: DocxDocument, style: Style) -> None:
     page_number_format(doc.element.body, "thaiNumbers")
 
 
-def styles_in_one_place(doc: DocxDocument, style: Style) -> None:
+def styles_in_one_place(doc: DocxDocument, style: Style, settled: Collection[Any]) -> None:
     drop_styles_with_effects(doc.part)
 
 
-def office_margins(doc: DocxDocument, style: Style) -> None:
+def office_margins(doc: DocxDocument, style: Style, settled: Collection[Any]) -> None:
     if style.margins is None:
         return
     for section in doc.sections:

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
-from .cache import Cache, text_facts
+from .cache import Cache, key, text_facts
 from .check import check
 from .document.nodes import Document
 from .finish import finish
@@ -27,6 +27,7 @@ from .publications import KINDS, Links
 from .render import render
 from .resolve import Resolved, resolve
 from .write import entries, reproducible, write_atomic
+from .writers.memo import Memo
 
 DocKind = Literal["measures", "preface", "report"]  # the names of publications.KINDS
 REFERENCE = "reference.docx"
@@ -56,8 +57,19 @@ def document(kind: DocKind, model: Resolved, reference: Path, round_kind: RoundK
     `cache`: where the chart and checks made for an earlier build are kept; `tree`: the model
     already built (the site writes the same one as its page)."""
     doc_model, ctx = tree or KINDS[kind].document(model, round_kind, cache, Links())
-    doc = render(reference, doc_model, ctx, cache, model.thai_digits)
-    finish(doc, model.office.style)
+    memo: Memo | None = None
+
+    def blocks(reference_data: bytes) -> Memo:
+        nonlocal memo
+        style = model.office.style
+        memo = Memo(cache or Cache(None), f"{model.office.id}/{doc_model.name}",
+                    key(reference_data, str(model.thai_digits), repr(style)))
+        return memo
+
+    doc = render(reference, doc_model, ctx, cache, model.thai_digits, blocks)
+    finish(doc, model.office.style, memo.settled if memo is not None else ())
+    if memo is not None:
+        memo.keep()  # finished: the blocks written are kept as they now are
     # Whose document this is (so another office's build never replaces it unnoticed), and its title.
     return reproducible(entries(doc), source_date(model),
                         {"dc:title": f"{KINDS[kind].title} {model.office.short_name} {model.publication.year}",

@@ -9,10 +9,12 @@ wrong is a message. The body is never read as a template: content is data.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from types import CodeType
 from typing import Any
 
@@ -27,6 +29,7 @@ from .ooxml import empty_body
 from .ooxml.finishing import has_typed_break
 from .problems import ContentError, Problem
 from .writers.docx import DocxWriter
+from .writers.memo import Memo
 
 # Styles the layouts use: a reference document must define every one of them.
 REQUIRED_STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "Table Grid", "Body Text Thai", "Body Plain",
@@ -164,17 +167,24 @@ def _check_reference(data: bytes, reference: Path) -> None:
                                   "ให้เพิ่มสไตล์ชื่อนี้ใน Word (หรือเริ่มจาก templates/reference.docx ของโปรแกรม)")
 
 
+# Each reference's style ids by name, as writers found them (python-docx's lookup is slow).
+_STYLE_IDS: dict[bytes, dict[str, str | None]] = {}
+
+
 def render(reference: Path, tree: Document, context: dict[str, Any], cache: Cache | None = None,
-           thai_digits: bool = False) -> DocxDocument:
+           thai_digits: bool = False, memo: Callable[[bytes], Memo] | None = None) -> DocxDocument:
     """The document `tree` written into the reference, its headers and footers filled from
     `context`, as a python-docx document (not yet finished or saved). `thai_digits`: the digits
-    the document will print (finish turns them Thai), which its tables' widths are made for."""
+    the document will print (finish turns them Thai), which its tables' widths are made for;
+    `memo`: the blocks an earlier build wrote into this reference (given its bytes)."""
     cache = cache or Cache(None)
-    tpl = _Template(reference_bytes(reference, cache), cache)
+    data = reference_bytes(reference, cache)
+    tpl = _Template(data, cache)
     tpl.init_docx()
     tpl.render_init()
     empty_body(tpl.docx.element.body)
-    DocxWriter(tpl.docx, thai_digits).write(tree)
+    style_ids = _STYLE_IDS.setdefault(hashlib.sha256(data).digest(), {})
+    DocxWriter(tpl.docx, thai_digits, memo(data) if memo else None, style_ids).write(tree)
     env = _Environment(cache, autoescape=True, undefined=StrictUndefined)
     try:
         for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):

@@ -91,11 +91,13 @@ class Preview:
                 # The measures document first (what an officer attaches), then the rest. Its page's
                 # model writes it: the links between pages are not on paper, the bytes are build's.
                 cache = Cache(self.content.project.cache)
-                trees = models(model, pages(model), cache)
+                site_pages = pages(model)
+                trees = models(model, site_pages, cache, {"index.html"})
                 first = KINDS["measures"].file(model.publication.year) + ".docx"
                 data = document("measures", model, self.content.project.template(REFERENCE), cache=cache,
                                 tree=trees["index.html"])
                 built = [write_atomic(self.out_dir / first, data)]
+                trees.update(models(model, site_pages, cache, {p.href for p in site_pages} - trees.keys()))
                 files, warnings = site_files(model, self.content, self.out_dir, pdf=False, made={first: data},
                                              trees=trees)
                 built += [write_atomic(self.out_dir / name, data) for name, data in files.items()

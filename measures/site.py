@@ -118,12 +118,15 @@ def site_files(model: Resolved, content: Content, out_dir: Path, pdf: bool = Tru
     return files, warnings
 
 
-def models(model: Resolved, site_pages: list[Page], cache: Cache | None = None
+def models(model: Resolved, site_pages: list[Page], cache: Cache | None = None, hrefs: set[str] | None = None
            ) -> dict[str, tuple[Document, dict[str, object]]]:
-    """Each page's document model (and its context), with the links between the pages."""
+    """Each page's document model (and its context), with the links between the pages
+    (`hrefs`: only these pages')."""
     reports = tuple(Link(ROUND_NAMES[p.round], p.href) for p in site_pages if p.round is not None)
     out = {}
     for page in site_pages:
+        if hrefs is not None and page.href not in hrefs:
+            continue
         if page.round is None:
             out[page.href] = KINDS["measures"].document(model, cache=cache, links=Links(reports=reports))
         else:

@@ -24,9 +24,10 @@ def _text(el: Any) -> str:
 def fill_toc(body: Any, marker: str, entries: list[tuple[int, str]]) -> None:
     """Replace the cached result of the TOC field whose paragraph holds `marker` by `entries`
     ((level, text) each, styled TOC<level>); nothing when no paragraph holds it."""
-    para = next((p for p in body.iter(qn("w:p")) if marker in _text(p)), None)
-    if para is None:
+    found = _MARKED(body, marker=marker)
+    if not found:
         return
+    para = found[0]
     runs = list(para.iter(qn("w:r")))
     end_run = next(r for r in runs if r.find(qn("w:fldChar")) is not None
                    and r.find(qn("w:fldChar")).get(qn("w:fldCharType")) == "end")
@@ -91,6 +92,7 @@ def set_font_in_styles(styles: Any, font: str) -> None:
 
 
 _NS = {"w": W[1:-1]}
+_MARKED = etree.XPath(".//w:p[.//w:t[contains(., $marker)]]", namespaces=_NS)  # a paragraph holding a marker
 _RUNS = etree.XPath(".//w:r", namespaces=_NS)
 # Runs finish_run would change; the others (already one font in all four slots and no theme
 # font, w:sz equal to w:szCs, a language) are selected out in C, not looked at one by one.

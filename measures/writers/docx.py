@@ -13,6 +13,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.shared import Cm
 from docx.table import Table as DocxTable
@@ -22,7 +23,9 @@ from docx.text.paragraph import Paragraph
 from ..document import nodes as n
 from ..ooxml import add_field, cant_split, repeat_header, set_cell_margins, set_grid, shade
 from . import fit
+from .memo import Memo, keepable
 
+SECT_PR = qn("w:sectPr")
 TOC_MARKER = "@@TOC@@"  # the contents field's placeholder; finish.fill_toc writes the entries
 TWIPS_PER_CM = 567
 HEAD_FILL = "D9E2F3"
@@ -38,9 +41,14 @@ CELL_STYLE = {"body": "Table Text", "plain": "Table Text", "centered": "Table Ce
 class DocxWriter:
     """Writes a model into `doc` (the reference with its body emptied), node by node."""
 
-    def __init__(self, doc: DocxDocument, thai_digits: bool = False):
+    def __init__(self, doc: DocxDocument, thai_digits: bool = False, memo: Memo | None = None,
+                 style_ids: dict[str, str | None] | None = None):
         self.doc = doc
-        self._ids: dict[str, str | None] = {}
+        self.memo = memo  # blocks an earlier build wrote, put back finished
+        self._keepable: set[int] = set()
+        self._landscape = 0  # landscape breaks so far: a table's room depends on its page
+        # Style names to ids: shared by the writers of one reference (`style_ids`).
+        self._ids: dict[str, str | None] = {} if style_ids is None else style_ids
         self._defaults: dict[Any, Any] = {}  # each style type's default style
         # The document prints Thai digits (finish.py turns them so after writing): wider than
         # Arabic ones, and a table's widths are made for the digits it prints.
@@ -86,11 +94,29 @@ class DocxWriter:
             self.doc.sections[0].different_first_page_header_footer = False  # numbered from its first page
         if doc.cover is not None:
             self.cover(doc.cover)
+        if self.memo is not None:
+            self._keepable = keepable(doc.body)
         self.blocks(doc.body)
 
     def blocks(self, blocks: tuple[n.Block, ...]) -> None:
         for b in blocks:
-            getattr(self, f"visit_{type(b).__name__.lower()}")(b)
+            if self.memo is not None and id(b) in self._keepable:
+                self.kept(b, self.memo)
+            else:
+                getattr(self, f"visit_{type(b).__name__.lower()}")(b)
+
+    def kept(self, b: n.Block, memo: Memo) -> None:
+        """The block put back as an earlier build wrote it, else written and kept."""
+        widths = [self._widths.get(id(t)) for t in n.walk((b,)) if isinstance(t, n.Table)]
+        k = memo.key(b, f"{self._landscape} {widths}")
+        body = self.doc.element.body
+        if memo.put_back(k, body):
+            return
+        before = len(body)
+        memo.begin()
+        getattr(self, f"visit_{type(b).__name__.lower()}")(b)
+        ends = 1 if len(body) and body[-1].tag == SECT_PR else 0  # the last section's properties stay last
+        memo.wrote(k, list(body)[before - ends:len(body) - ends])
 
     def cover(self, c: n.Cover) -> None:
         for line in c.motto:
@@ -148,6 +174,7 @@ class DocxWriter:
         if section.page_width < section.page_height:
             section.page_width, section.page_height = section.page_height, section.page_width
         section.different_first_page_header_footer = False  # its first page is numbered too
+        self._landscape += 1
 
     def visit_crosslinks(self, c: n.CrossLinks) -> None:
         """Links between the site's pages: not on paper."""
@@ -249,6 +276,8 @@ class DocxWriter:
             last = body[-2] if len(body) > 1 else None  # body[-1]: the section's properties
             if isinstance(last, CT_P):
                 Paragraph(last, self.doc._body).paragraph_format.keep_with_next = True
+                if self.memo is not None:
+                    self.memo.touch(last)  # its block is no longer what it was written as
         self.p("", keep=bool(s.signatories))
         if s.date_line:
             self.p(s.date_line, "Signature", keep=True)
