@@ -12,9 +12,9 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable
 from types import CodeType
 from typing import Any
 

@@ -58,7 +58,8 @@ EDITS = {
     "one signatory": lambda c: edit_yaml(c / KKSEC, _signatories(1)),
     "three signatories": lambda c: edit_yaml(c / KKSEC, _signatories(3)),
     # a report's fitted widths: a longer figure widens a column of every table of its shape
-    "report figure": lambda c: replace_text(c / "offices/kksec/2565/progress.yaml", "budget: 0\n", "budget: 1234567.5\n"),
+    "report figure": lambda c: replace_text(c / "offices/kksec/2565/progress.yaml", "budget: 0\n",
+                                            "budget: 1234567.5\n"),
 }
 
 

@@ -24,7 +24,7 @@ def _text(el: Any) -> str:
 def fill_toc(body: Any, marker: str, entries: list[tuple[int, str]]) -> None:
     """Replace the cached result of the TOC field whose paragraph holds `marker` by `entries`
     ((level, text) each, styled TOC<level>); nothing when no paragraph holds it."""
-    found = _MARKED(body, marker=marker)
+    found: list[Any] = _MARKED(body, marker=marker)  # type: ignore[assignment]
     if not found:
         return
     para = found[0]
