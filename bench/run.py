@@ -37,6 +37,10 @@ PHRASES = ("อย่างยั่งยืน", "อย่างต่อเ�
            "อย่างจริงจัง", "อย่างทั่วถึง", "ด้วยความโปร่งใส", "อย่างมีประสิทธิภาพ", "อย่างสม่ำเสมอ",
            "อย่างครบถ้วน", "อย่างเคร่งครัด", "ในระยะยาว", "อย่างรอบด้าน")
 
+# The commands run as in an officer's shell: Python keeps the modules it compiled (a CI or
+# container setting PYTHONDONTWRITEBYTECODE would make every run compile the package again).
+USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
 
 @dataclass
 class Case:
@@ -64,7 +68,7 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, quiet: b
     included), measured by the kernel, so nothing samples while the command runs."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})},
+        proc = subprocess.Popen(cmd, cwd=cwd, env={**USER_ENV, **(env or {})},
                                 stdout=subprocess.DEVNULL if quiet else None, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
@@ -184,7 +188,7 @@ def bench_serve(root: Path, work: Path, runs: int) -> list[str]:
     import urllib.request
     docx = root / "build" / OFFICE / "measures-2565.docx"
     proc = subprocess.Popen([MEASURES, "serve", "--office", OFFICE, "--port", "0"], cwd=root,
-                            env={**os.environ, "MEASURES_SOFFICE": str(work / "no-soffice")},
+                            env={**USER_ENV, "MEASURES_SOFFICE": str(work / "no-soffice")},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = ""
     assert proc.stderr is not None

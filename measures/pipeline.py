@@ -18,6 +18,7 @@ from typing import Literal
 
 from .cache import Cache, key, text_facts
 from .check import check
+from .document.fill import keep_compiled_in
 from .document.nodes import Document
 from .finish import finish
 from .load import PROGRESS, Content
@@ -45,6 +46,7 @@ def prepare(office: str, year: int | None = None, content: Content | None = None
     """load → check → resolve; ContentError with every problem if anything is wrong."""
     content = content or Content()
     text_facts.open(Cache(content.project.cache), office)
+    keep_compiled_in(Cache(content.project.cache))
     try:
         return resolve(check(content.load(office, year)))
     finally:

@@ -15,16 +15,15 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from types import CodeType
 from typing import Any
 
 from docx.document import Document as DocxDocument
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
 
 from .cache import Cache, key
 from .document.nodes import Document
+from .jinjacache import CompiledEnvironment
 from .ooxml import empty_body
 from .ooxml.finishing import has_typed_break
 from .problems import ContentError, Problem
@@ -46,39 +45,11 @@ def _problem(template: Path, message: str) -> TemplateProblem:
     return TemplateProblem([Problem(str(template), None, "", message)])
 
 
-# Code objects compiled in this process (building many offices compiles each part once).
-_COMPILED: dict[str, CodeType] = {}
-
-
-class _Environment(SandboxedEnvironment):
+class _Environment(CompiledEnvironment):
     """Sandboxed, and no arithmetic that runs away (10**5000, 'x' * 10**8); the sandbox
-    itself caps range(). Compiling a document part's Jinja takes a tenth of a second and
-    gives the same Python for the same part, so the compiled source is kept in `cache`."""
+    itself caps range(). Compiled parts are kept (jinjacache.py)."""
     intercepted_binops = frozenset({"**", "*"})
     MAX_EXPONENT, MAX_REPEAT = 64, 100_000
-
-    def __init__(self, cache: Cache, **options: Any):
-        super().__init__(**options)
-        self.compiled = cache
-
-    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
-        if not isinstance(source, str):
-            return super().from_string(source, globals, template_class)
-        k = key("jinja", type(self).__name__, str(self.autoescape), source)
-        code = _COMPILED.get(k)
-        if code is not None:
-            return (template_class or self.template_class).from_code(self, code, self.make_globals(globals), None)
-        try:
-            kept = self.compiled.get("jinja", k)
-            code = compile(kept.decode(), "<template>", "exec") if kept is not None else None
-        except (SyntaxError, ValueError):  # damaged: compile the part afresh
-            code = None
-        if code is None:
-            python = self.compile(source, raw=True)
-            self.compiled.put("jinja", k, python.encode())
-            code = compile(python, "<template>", "exec")
-        _COMPILED[k] = code
-        return (template_class or self.template_class).from_code(self, code, self.make_globals(globals), None)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and (not isinstance(right, int) or abs(right) > self.MAX_EXPONENT):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from measures import render
+from measures import jinjacache
 from measures.cache import Cache, key
 from measures.load import Content
 from measures.pipeline import REFERENCE, build, document, prepare
@@ -26,7 +26,7 @@ def cached_files(project: Path) -> list[Path]:
 
 
 def test_cached_and_uncached_builds_are_the_same_bytes(content_copy, content, tmp_path, monkeypatch):
-    monkeypatch.setattr(render, "_COMPILED", {})  # what earlier tests compiled in this process
+    monkeypatch.setattr(jinjacache, "_COMPILED", {})  # what earlier tests compiled in this process
     first = build("kksec", 2565, out_dir=tmp_path / "a", content=content).path.read_bytes()
     kinds = {p.parent.name for p in cached_files(content_copy.parent)}
     assert {"reference", "chart", "yaml", "text", "jinja", "patched"} <= kinds

@@ -133,8 +133,10 @@ class Words:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> Words:
-    from pythainlp.corpus import thai_words
-    return Words(frozenset(thai_words()))
+    def make() -> frozenset[str]:
+        from pythainlp.corpus import thai_words
+        return frozenset(thai_words())
+    return Words(text_facts.words("thai-words", make))
 
 
 def stray_letters(text: str) -> list[str]:
