@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from .ooxml import story_parts, update_fields_on_open
@@ -29,6 +30,7 @@ from .schema import Style
 from .thai import thai_digits
 from .writers.docx import TOC_MARKER
 
+_TBL = qn("w:tbl")
 Finisher = Callable[[DocxDocument, Style, Collection[Any]], None]
 
 
@@ -40,12 +42,19 @@ def finish(doc: DocxDocument, style: Style, settled: Collection[Any] = ()) -> No
 
 
 def _unsettled(doc: DocxDocument, settled: Collection[Any]) -> Iterator[Any]:
-    """The roots to finish: the body's elements not settled, each header and footer."""
+    """The roots to finish: the body's elements not settled (a table's rows, each), each
+    header and footer."""
     for name, part in story_parts(doc):
-        if name == "body" and settled:
-            yield from (el for el in part if el not in settled)
-        else:
+        if name != "body" or not settled:
             yield part
+            continue
+        for el in part:
+            if el in settled:
+                continue
+            if el.tag == _TBL and any(child in settled for child in el):
+                yield from (child for child in el if child not in settled)
+            else:
+                yield el
 
 
 def fill_toc(doc: DocxDocument, style: Style, settled: Collection[Any]) -> None:

@@ -544,8 +544,8 @@ class Content:
         if errors(problems) or office is None or pub is None or results is None or fw is None:
             raise ContentError(problems)
         assert office_doc and pub_doc and results_doc
-        others = {k: v for k, v in self.facts_of_others(office_id).items()
-                  if k not in {fact_key(str(getattr(office, f))) for f in FACT_KEYS}}  # shared lines stay usable
+        own = {fact_key(str(getattr(office, f))) for f in FACT_KEYS}
+        others = {k: v for k, v in self.facts_of_others(office_id).items() if k not in own}  # shared lines stay usable
         docs = {"office": office_doc, "publication": pub_doc, "results": results_doc,
                 "framework": self.framework_docs[fw.id]}
         if progress_doc is not None:

@@ -7,6 +7,7 @@ as data (python-docx escapes them; a `{{` typed in content is printed as it is).
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -218,33 +219,46 @@ class DocxWriter:
             shade(cell._tc.get_or_add_tcPr(), HEAD_FILL)
         repeat_header(t.rows[0]._tr.get_or_add_trPr())
         room = self._body_cm() - fit.header_cm(table, widths) if table.whole else 0.0
+        # A row is a block of its own for the memo: an edit to one measure rewrites its rows only.
+        where = f"{self._landscape} {widths} {room} {replace(table, rows=())!r}" if self.memo is not None else ""
         for row in table.rows:
-            r = t.add_row()
-            if table.whole and fit.keep_whole(row, widths, room, self.thai_digits):
-                cant_split(r._tr)
-            spans = row.spans or (1,) * len(row.cells)
-            start = 0
-            cells = r.cells  # python-docx builds a row's cells from the whole table on every call
-            for value, span in zip(row.cells, spans):
-                cell = cells[start]
-                if span > 1:  # the cells after the span keep their elements: `cells` stays good
-                    cell = cell.merge(cells[start + span - 1])
-                col = table.columns[start]
-                # The grid's whole twips, as the cells of the rows below the header always had.
-                cell.width = Cm(sum(int(w * TWIPS_PER_CM) for w in widths[start:start + span]) / TWIPS_PER_CM)
-                keep = table.keep and row.kind != "total"
-                shown = value
-                if table.whole and isinstance(value, str) and span == 1 and not col.figure:
-                    shown = fit.phrase(value, widths[start], self.thai_digits)  # a status: ยังไม่|ดำเนินการ
-                self.cell(cell, shown, "Table Head" if row.kind == "total" else
-                          ("Table Center" if col.align == "center" else "Table Text"), keep)
-                if col.align == "right":  # figures line up on their last digit
-                    for para in cell.paragraphs:
-                        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                if row.kind == "sub" and col.key == "name":  # a part under its whole (a project under its strategy)
-                    for para in cell.paragraphs:
-                        para.paragraph_format.left_indent = Cm(SUB_INDENT_CM)
-                start += span
+            if self.memo is not None:
+                k = self.memo.key(row, where)
+                if not self.memo.put_back(k, t._tbl):
+                    self.memo.begin()
+                    self.memo.wrote(k, [self.row(t, table, row, widths, room)])
+            else:
+                self.row(t, table, row, widths, room)
+
+    def row(self, t: DocxTable, table: n.Table, row: n.Row, widths: list[float], room: float) -> Any:
+        """A row of `table` added to `t`; its w:tr."""
+        r = t.add_row()
+        if table.whole and fit.keep_whole(row, widths, room, self.thai_digits):
+            cant_split(r._tr)
+        spans = row.spans or (1,) * len(row.cells)
+        start = 0
+        cells = r.cells  # python-docx builds a row's cells from the whole table on every call
+        for value, span in zip(row.cells, spans):
+            cell = cells[start]
+            if span > 1:  # the cells after the span keep their elements: `cells` stays good
+                cell = cell.merge(cells[start + span - 1])
+            col = table.columns[start]
+            # The grid's whole twips, as the cells of the rows below the header always had.
+            cell.width = Cm(sum(int(w * TWIPS_PER_CM) for w in widths[start:start + span]) / TWIPS_PER_CM)
+            keep = table.keep and row.kind != "total"
+            shown = value
+            if table.whole and isinstance(value, str) and span == 1 and not col.figure:
+                shown = fit.phrase(value, widths[start], self.thai_digits)  # a status: ยังไม่|ดำเนินการ
+            self.cell(cell, shown, "Table Head" if row.kind == "total" else
+                      ("Table Center" if col.align == "center" else "Table Text"), keep)
+            if col.align == "right":  # figures line up on their last digit
+                for para in cell.paragraphs:
+                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if row.kind == "sub" and col.key == "name":  # a part under its whole (a project under its strategy)
+                for para in cell.paragraphs:
+                    para.paragraph_format.left_indent = Cm(SUB_INDENT_CM)
+            start += span
+        return r._tr
 
     def _body_cm(self) -> float:
         """The height of the current section's body (cm): its page less the top and bottom margins."""

@@ -79,23 +79,24 @@ class Memo:
             stored = {}
         return stored if isinstance(stored, dict) else {}
 
-    def key(self, block: n.Block, where: str) -> str:
+    def key(self, block: n.Block | n.Row, where: str) -> str:
         """What the block's elements depend on: the block, the document's context (reference,
         digits, font), and `where` it is written (its section's page, its tables' widths)."""
         return key("docx-block", self.context, where, repr(block))
 
-    def put_back(self, k: str, body: Any) -> bool:
-        """The block's finished elements added at the end of `body`, if kept."""
+    def put_back(self, k: str, parent: Any) -> bool:
+        """The block's finished elements added at the end of `parent` (the body, or a table for
+        a row), if kept."""
         entry = self.known.get(k)
         if not _sound(entry):
             return False
         try:
-            wrapper = parse_xml(_wrap(body, "".join(entry["xml"])))  # type: ignore[index]
+            wrapper = parse_xml(_wrap(parent, "".join(entry["xml"])))  # type: ignore[index]
         except etree.XMLSyntaxError:  # damaged: written afresh
             return False
-        end = body[-1] if len(body) and body[-1].tag == _SECT_PR else None
+        end = parent[-1] if len(parent) and parent[-1].tag == _SECT_PR else None
         for el in list(wrapper):
-            (end.addprevious if end is not None else body.append)(el)
+            (end.addprevious if end is not None else parent.append)(el)
             self.settled.add(el)
         self._inside[-1].append(k)
         self._use(k)
@@ -144,8 +145,8 @@ def _sound(entry: object) -> bool:
             and all(isinstance(f, str) for f in entry["xml"]) and all(isinstance(k, str) for k in entry["in"]))
 
 
-def _wrap(body: Any, xml: str) -> str:
+def _wrap(parent: Any, xml: str) -> str:
     """`xml` inside an element declaring the document's namespaces, as the body's own are."""
-    root = body.getroottree().getroot()
+    root = parent.getroottree().getroot()
     names = " ".join(f'xmlns:{p}="{uri}"' if p else f'xmlns="{uri}"' for p, uri in root.nsmap.items())
     return f"<w:body {names}>{xml}</w:body>"
