@@ -65,6 +65,7 @@ class Memo:
         # (key, elements, keys of the blocks inside) of each block written this build
         self.written: list[tuple[str, list[Any], list[str]]] = []
         self._inside: list[list[str]] = [[]]
+        self._head: str | None = None  # the wrapper's start tag (the document's namespaces)
         self.touched: set[Any] = set()  # elements changed by a later block's writing (signatures)
         self.settled: set[Any] = set()  # elements put back: finished already
 
@@ -91,7 +92,7 @@ class Memo:
         if not _sound(entry):
             return False
         try:
-            wrapper = parse_xml(_wrap(parent, "".join(entry["xml"])))  # type: ignore[index]
+            wrapper = parse_xml(self._wrap(parent, "".join(entry["xml"])))  # type: ignore[index]
         except etree.XMLSyntaxError:  # damaged: written afresh
             return False
         end = parent[-1] if len(parent) and parent[-1].tag == _SECT_PR else None
@@ -101,6 +102,14 @@ class Memo:
         self._inside[-1].append(k)
         self._use(k)
         return True
+
+    def _wrap(self, parent: Any, xml: str) -> str:
+        """`xml` inside an element declaring the document's namespaces, as the body's own are."""
+        if self._head is None:
+            root = parent.getroottree().getroot()
+            names = " ".join(f'xmlns:{p}="{uri}"' if p else f'xmlns="{uri}"' for p, uri in root.nsmap.items())
+            self._head = f"<w:body {names}>"
+        return f"{self._head}{xml}</w:body>"
 
     def _use(self, k: str) -> None:
         """A block put back, and the blocks inside it: kept for the next build, which may need
@@ -143,10 +152,3 @@ def _sound(entry: object) -> bool:
     """A kept block as `keep` writes it (a file of build/.cache may hold anything)."""
     return (isinstance(entry, dict) and isinstance(entry.get("xml"), list) and isinstance(entry.get("in"), list)
             and all(isinstance(f, str) for f in entry["xml"]) and all(isinstance(k, str) for k in entry["in"]))
-
-
-def _wrap(parent: Any, xml: str) -> str:
-    """`xml` inside an element declaring the document's namespaces, as the body's own are."""
-    root = parent.getroottree().getroot()
-    names = " ".join(f'xmlns:{p}="{uri}"' if p else f'xmlns="{uri}"' for p, uri in root.nsmap.items())
-    return f"<w:body {names}>{xml}</w:body>"
