@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
+from . import uptodate
 from .cache import Cache, key, text_facts
 from .check import check
 from .document.fill import keep_compiled_in
@@ -81,8 +82,24 @@ def document(kind: DocKind, model: Resolved, reference: Path, round_kind: RoundK
 def build(office: str, year: int | None = None, kind: DocKind = "measures", out_dir: Path | None = None,
           reference: Path | None = None, content: Content | None = None, round_kind: RoundKind = "12m") -> Built:
     content = content or Content()
-    model = prepare(office, year, content)
     spec = KINDS[kind]
+    reference = reference or content.project.template(REFERENCE)
+    cache = Cache(content.project.cache)
+    # Nothing it depends on changed since the last build of this file: that build stands.
+    try:
+        shown_year = year or content.publication_years(office)[-1]
+    except (ContentError, IndexError, OSError):
+        shown_year = None
+    stamp = target = None
+    if shown_year is not None:
+        target = (Path(out_dir) if out_dir else content.project.output_dir(office)) / \
+            f"{spec.file(shown_year, round_kind)}.docx"
+        stamp = uptodate.digest(content.root, office, (kind, str(year), round_kind, str(target.absolute())),
+                                reference)
+        kept = uptodate.recorded(cache, stamp, target)
+        if kept is not None:
+            return Built(target, *kept)
+    model = prepare(office, year, content)
     if spec.needs_progress and model.progress is None:
         folder = content.root / "offices" / office / str(model.publication.year)
         # The example is a progress.yaml that exists (never the missing one itself), else the guide.
@@ -93,11 +110,12 @@ def build(office: str, year: int | None = None, kind: DocKind = "measures", out_
                                     "ยังไม่มีข้อมูลกิจกรรมของปีนี้ (progress.yaml) จึงสร้างรายงานผลการดำเนินงานไม่ได้: "
                                     f"สร้างไฟล์นี้ {see}")])
     out_dir = Path(out_dir) if out_dir else content.project.output_dir(office)
-    target = out_dir / f"{spec.file(model.publication.year, round_kind)}.docx"
+    if target != out_dir / f"{spec.file(model.publication.year, round_kind)}.docx":
+        target, stamp = out_dir / f"{spec.file(model.publication.year, round_kind)}.docx", None
     refuse_target(target, office, content)
-    data = document(kind, model, reference or content.project.template(REFERENCE), round_kind,
-                    Cache(content.project.cache))
+    data = document(kind, model, reference, round_kind, cache)
     path = write_atomic(target, data)
+    uptodate.record(cache, stamp, target, data, model.warnings, model.thai_digits)
     return Built(path, model.warnings, model.thai_digits)
 
 

@@ -105,6 +105,7 @@ def test_output_folder_not_writable(tmp_path, monkeypatch):
     def refuse(*a, **k):
         raise PermissionError(errno.EACCES, "Permission denied")
     monkeypatch.setattr(write_module.tempfile, "mkstemp", refuse)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # a new build (dated anew): there is something to write
     with pytest.raises(OutputError, match="ไม่มีสิทธิ์เขียน") as e:
         build("kksec", 2565, out_dir=out)
     assert str(good) in str(e.value) and "ไฟล์เดิมยังอยู่" in str(e.value)
@@ -126,13 +127,14 @@ def test_disk_full(tmp_path, monkeypatch):
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
     monkeypatch.setattr(write_module.os, "fsync", full)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # a new build (dated anew): there is something to write
     with pytest.raises(OutputError, match="พื้นที่ดิสก์เต็ม"):
         build("kksec", 2565, out_dir=out)
     assert good.read_bytes() == before and leftovers(out) == []
 
 
 @pytest.mark.skipif(os.geteuid() != 0 or not Path("/bin/mount").exists(), reason="needs root to mount a tmpfs")
-def test_disk_full_on_a_real_small_filesystem(tmp_path):
+def test_disk_full_on_a_real_small_filesystem(tmp_path, monkeypatch):
     small = tmp_path / "small"
     small.mkdir()
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", str(small)],
@@ -141,6 +143,7 @@ def test_disk_full_on_a_real_small_filesystem(tmp_path):
     try:
         good = build("kksec", 2565, out_dir=small).path  # ~140 KB fits once
         before = good.read_bytes()
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # a new build: there is something to write
         with pytest.raises(OutputError, match="พื้นที่ดิสก์เต็ม"):
             build("kksec", 2565, out_dir=small)  # a second copy beside it does not
         assert good.read_bytes() == before and leftovers(small) == []

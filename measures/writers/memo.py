@@ -88,7 +88,7 @@ class Memo:
     def put_back(self, k: str, parent: Any) -> bool:
         """The block's finished elements added at the end of `parent` (the body, or a table for
         a row), if kept."""
-        entry = self.known.get(k)
+        entry = self._entry(k)
         if not _sound(entry):
             return False
         try:
@@ -103,6 +103,14 @@ class Memo:
         self._use(k)
         return True
 
+    def _entry(self, k: str) -> object:
+        """What a build kept for key `k`: this document's last build, else another document this
+        process built (the rows of a shared measure are the same in every office's document)."""
+        entry = self.known.get(k)
+        if entry is None:
+            entry = next((other[k] for other in _MEMORY.values() if k in other), None)
+        return entry
+
     def _wrap(self, parent: Any, xml: str) -> str:
         """`xml` inside an element declaring the document's namespaces, as the body's own are."""
         if self._head is None:
@@ -114,7 +122,7 @@ class Memo:
     def _use(self, k: str) -> None:
         """A block put back, and the blocks inside it: kept for the next build, which may need
         them when the block around them changes."""
-        entry = self.known.get(k)
+        entry = self._entry(k)
         if _sound(entry) and k not in self.used:
             self.used[k] = entry  # type: ignore[assignment]
             for inner in entry["in"]:  # type: ignore[index]
