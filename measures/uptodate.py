@@ -73,17 +73,53 @@ def digest(root: Path, office: str, asked: tuple[str, ...], reference: Path) -> 
             h.update(part.encode("utf-8", "surrogateescape") + b"\0")
         h.update(f"SOURCE_DATE_EPOCH={os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
         _file(reference, h, reference.parent)
-        _tree(root / "measures", h, root)
-        _tree(root / "frameworks", h, root)
+        h.update(_shared(root).encode())
         _tree(root / "offices" / office, h, root)
-        offices = root / "offices"
-        for other in sorted(os.listdir(offices)):
-            h.update(b"office:" + other.encode("utf-8", "surrogateescape") + b"\0")
-            if other != office:
-                _file(offices / other / "office.yaml", h, root)
     except (OSError, ValueError, RuntimeError):  # RuntimeError: a link loop (the build says so)
         return None
     return key("built", h.hexdigest())
+
+
+_SHARED: dict[str, tuple[tuple[object, ...], str]] = {}  # content folder -> (its signature, its digest)
+
+
+def _shared(root: Path) -> str:
+    """The digest of what every office's build reads alike: the measures, the frameworks, the
+    list of offices and each one's office.yaml. Hashed again only when a stat of them differs
+    (`--all` asks for it once per office: 1000 offices would otherwise read a million files)."""
+    offices = root / "offices"
+    names = sorted(os.listdir(offices))
+    base = str(offices)
+    signature: tuple[object, ...] = (*_stats(root / "measures"), *_stats(root / "frameworks"), *names,
+                                     *[_stat(f"{base}/{name}/office.yaml") for name in names])
+    kept = _SHARED.get(str(root))
+    if kept is not None and kept[0] == signature:
+        return kept[1]
+    h = hashlib.sha256()
+    _tree(root / "measures", h, root)
+    _tree(root / "frameworks", h, root)
+    for name in names:
+        h.update(b"office:" + name.encode("utf-8", "surrogateescape") + b"\0")
+        _file(offices / name / "office.yaml", h, root)
+    _SHARED[str(root)] = (signature, h.hexdigest())
+    return h.hexdigest()
+
+
+def _stat(path: str) -> tuple[int, ...]:
+    """What changes when a file (or the file its link points to) changes."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return (exc.errno or -1,)
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+def _stats(folder: Path) -> list[object]:
+    out: list[object] = []
+    for here, dirs, files in os.walk(folder):
+        dirs.sort()
+        out += [(name, _stat(f"{here}/{name}")) for name in (*dirs, *sorted(files))]
+    return out or [folder.is_dir()]  # empty, or missing
 
 
 def recorded(cache: Cache, k: str | None, target: Path) -> tuple[list[Problem], bool] | None:

@@ -138,3 +138,31 @@ def test_a_fragment_that_does_not_parse_is_written_afresh(content_copy):
     stored = json.loads(cache.get("blocks", f.name) or b"{}")
     cache.put("blocks", f.name, json.dumps({k: {"xml": ["<w:p><unclosed"], "in": []} for k in stored}).encode())
     assert kept("measures", "kksec", content, memory=False) == expected
+
+
+def test_two_threads_building_at_once_share_the_memory(content_copy):
+    """serve builds in two threads at once (an edit's rebuild, the PDFs' turn): each gets its
+    own document's bytes, however the other thread changes what is kept in memory."""
+    import threading
+    content = Content(content_copy)
+    model = prepare("kksec", None, content)
+    reference = content.project.template(REFERENCE)
+    jobs = [("measures", "12m"), ("report", "6m"), ("report", "12m"), ("preface", "12m")]
+    expected = {job: fresh(job[0], "kksec", content, job[1]) for job in jobs}
+    memo._MEMORY.clear()
+    failures: list[BaseException] = []
+
+    def run(job: tuple[str, str]) -> None:
+        try:
+            for _ in range(4):
+                data = document(job[0], model, reference, job[1], Cache(content.project.cache))
+                assert data == expected[job], job
+        except BaseException as exc:  # noqa: BLE001 - reported by the test's thread
+            failures.append(exc)
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures, failures

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
@@ -32,6 +33,7 @@ from ..document import nodes as n
 UNKEPT = (n.Contents, n.Figure, n.Landscape, n.Signatures)
 SCOPES_IN_MEMORY = 8  # documents whose blocks this process keeps (serve builds four per edit)
 _MEMORY: OrderedDict[str, dict[str, dict[str, list[str]]]] = OrderedDict()
+_MEMORY_LOCK = threading.Lock()  # serve builds in two threads (an edit's rebuild, the PDFs' turn)
 _SECT_PR = qn("w:sectPr")
 # A fragment's first tag repeats every namespace of the document; the document declares them.
 _DECLARATIONS = re.compile(r'^(<[^\s>]+)(?:\s+xmlns(?::[A-Za-z0-9_.-]+)?="[^"]*")+')
@@ -59,7 +61,8 @@ class Memo:
 
     def __init__(self, cache: Cache, scope: str, context: str):
         self.cache, self.scope, self.context = cache, scope, context
-        known = _MEMORY.get(scope)
+        with _MEMORY_LOCK:
+            known = _MEMORY.get(scope)
         self.known: dict[str, object] = self._stored() if known is None else dict(known)
         self.used: dict[str, dict[str, list[str]]] = {}
         # (key, elements, keys of the blocks inside) of each block written this build
@@ -108,7 +111,8 @@ class Memo:
         process built (the rows of a shared measure are the same in every office's document)."""
         entry = self.known.get(k)
         if entry is None:
-            entry = next((other[k] for other in _MEMORY.values() if k in other), None)
+            with _MEMORY_LOCK:
+                entry = next((other[k] for other in _MEMORY.values() if k in other), None)
         return entry
 
     def _wrap(self, parent: Any, xml: str) -> str:
@@ -148,10 +152,11 @@ class Memo:
                 continue
             self.used[k] = {"xml": [_DECLARATIONS.sub(r"\1", etree.tostring(el, encoding="unicode"), count=1)
                                     for el in elements], "in": inside}
-        _MEMORY[self.scope] = self.used
-        _MEMORY.move_to_end(self.scope)
-        while len(_MEMORY) > SCOPES_IN_MEMORY:
-            _MEMORY.popitem(last=False)
+        with _MEMORY_LOCK:
+            _MEMORY[self.scope] = self.used
+            _MEMORY.move_to_end(self.scope)
+            while len(_MEMORY) > SCOPES_IN_MEMORY:
+                _MEMORY.popitem(last=False)
         if self.used != self.known or not self.cache.has("blocks", self._file()):
             self.cache.put("blocks", self._file(), json.dumps(self.used, ensure_ascii=False).encode())
 
