@@ -26,7 +26,7 @@ from .load import PROGRESS, Content
 from .problems import ContentError, Problem
 from .progress import RoundKind
 from .publications import KINDS, Links
-from .render import render
+from .render import reference_bytes, render
 from .resolve import Resolved, resolve
 from .write import entries, reproducible, write_atomic
 from .writers.memo import Memo
@@ -60,19 +60,12 @@ def document(kind: DocKind, model: Resolved, reference: Path, round_kind: RoundK
     `cache`: where the chart and checks made for an earlier build are kept; `tree`: the model
     already built (the site writes the same one as its page)."""
     doc_model, ctx = tree or KINDS[kind].document(model, round_kind, cache, Links())
-    memo: Memo | None = None
-
-    def blocks(reference_data: bytes) -> Memo:
-        nonlocal memo
-        style = model.office.style
-        memo = Memo(cache or Cache(None), f"{model.office.id}/{doc_model.name}",
-                    key(reference_data, str(model.thai_digits), repr(style)))
-        return memo
-
-    doc = render(reference, doc_model, ctx, cache, model.thai_digits, blocks)
-    finish(doc, model.office.style, memo.settled if memo is not None else ())
-    if memo is not None:
-        memo.keep()  # finished: the blocks written are kept as they now are
+    # What an earlier build of this document wrote into this reference, with these digits and style.
+    memo = Memo(cache or Cache(None), f"{model.office.id}/{doc_model.name}",
+                key(reference_bytes(reference, cache), str(model.thai_digits), repr(model.office.style)))
+    doc = render(reference, doc_model, ctx, cache, model.thai_digits, memo)
+    finish(doc, model.office.style, memo.settled)
+    memo.keep()  # finished: the blocks written are kept as they now are
     # Whose document this is (so another office's build never replaces it unnoticed), and its title.
     return reproducible(entries(doc), source_date(model),
                         {"dc:title": f"{KINDS[kind].title} {model.office.short_name} {model.publication.year}",

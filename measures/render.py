@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -143,11 +142,11 @@ _STYLE_IDS: dict[bytes, dict[str, str | None]] = {}
 
 
 def render(reference: Path, tree: Document, context: dict[str, Any], cache: Cache | None = None,
-           thai_digits: bool = False, memo: Callable[[bytes], Memo] | None = None) -> DocxDocument:
+           thai_digits: bool = False, memo: Memo | None = None) -> DocxDocument:
     """The document `tree` written into the reference, its headers and footers filled from
     `context`, as a python-docx document (not yet finished or saved). `thai_digits`: the digits
     the document will print (finish turns them Thai), which its tables' widths are made for;
-    `memo`: the blocks an earlier build wrote into this reference (given its bytes)."""
+    `memo`: the blocks an earlier build wrote into this reference."""
     cache = cache or Cache(None)
     data = reference_bytes(reference, cache)
     tpl = _Template(data, cache)
@@ -155,7 +154,7 @@ def render(reference: Path, tree: Document, context: dict[str, Any], cache: Cach
     tpl.render_init()
     empty_body(tpl.docx.element.body)
     style_ids = _STYLE_IDS.setdefault(hashlib.sha256(data).digest(), {})
-    DocxWriter(tpl.docx, thai_digits, memo(data) if memo else None, style_ids).write(tree)
+    DocxWriter(tpl.docx, thai_digits, memo, style_ids).write(tree)
     env = _Environment(cache, autoescape=True, undefined=StrictUndefined)
     try:
         for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
