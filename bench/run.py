@@ -256,7 +256,7 @@ def bench_pdf(root: Path, work: Path, runs: int) -> list[str]:
     return [pdf.row(bare), bare.row()]
 
 
-def bench_all(sizes: list[int], pdf_offices: int, work: Path) -> list[str]:
+def bench_all(sizes: list[int], pdf_offices: int, work: Path, explained: dict[str, str]) -> list[str]:
     rows = []
     for n in sizes:
         root = work / f"offices-{n}"
@@ -290,6 +290,7 @@ def bench_all(sizes: list[int], pdf_offices: int, work: Path) -> list[str]:
             one.add(*timed([MEASURES, "build", "--all", "--jobs", "1"], root))
             speedup = f"2 jobs {one.median / two.median:.2f}× faster than 1"
             rows += [two.row(None, f"< 5 s; {speedup} (target ≥ 1.8×)"), one.row()]
+            explained["Where an office's time goes after a shared edit"] = _phases("all", root)
     if pdf_offices:
         root = work / f"offices-pdf-{pdf_offices}"
         subprocess.run([PY, "-m", "bench.synthetic", "--count", str(pdf_offices), "--out", str(root), "--seed", "2"],
@@ -332,6 +333,12 @@ def _edit_shared(root: Path, n: int) -> None:
                  text, count=1, flags=re.M)
     assert new != text, "the measure's title not found"
     path.write_text(new, encoding="utf-8")
+
+
+def _phases(what: str, root: Path) -> str:
+    """bench/phases.py's table or profile, run in `root`'s project."""
+    return subprocess.run([PY, "-m", "bench.phases", what, str(root)], cwd=REPO, check=True, capture_output=True,
+                          text=True, env=USER_ENV).stdout.strip()
 
 
 def profile_warm(root: Path) -> str:
@@ -382,16 +389,18 @@ def main() -> None:
         work = Path(tmp)
         root = project(work / "project", REPO / "content")
         sections: list[tuple[str, list[str]]] = []
+        explained: dict[str, str] = {}
         for title, run in (("One office (kksec)", lambda: bench_single(root, work, args.runs)),
                            ("Live preview", lambda: bench_serve(root, work, args.runs)),
                            ("make", lambda: bench_make(args.runs)),
                            ("PDF", lambda: bench_pdf(root, work, max(3, args.runs // 3))),
-                           ("Every office", lambda: bench_all(sizes, args.pdf_offices, work))):
+                           ("Every office", lambda: bench_all(sizes, args.pdf_offices, work, explained))):
             print(f"… {title}", file=sys.stderr, flush=True)
             rows = run()
             sections.append((title, rows))
             print("\n".join([header, *rows]), file=sys.stderr, flush=True)
         prof = profile_warm(root)
+        phases = _phases("serve", root)
     lines = ["# Benchmark results", "", "Written by `make bench` (bench/run.py): whole processes, each case beside its "
              "baseline in the same run; the ratio is the case's median over its baseline's.", "",
              *environment(), f"- date: {time.strftime('%Y-%m-%d %H:%M')}", ""]
@@ -399,7 +408,12 @@ def main() -> None:
         lines += [f"## {title}", "", header, *rows, ""]
     lines += ["## Where a warm build's time goes", "",
               "cProfile of `measures build` after one text was edited (cumulative seconds; the profiler "
-              "itself slows every call):", "", "```", prof, "```", ""]
+              "itself slows every call):", "", "```", prof, "```", "",
+              "## Where a live-preview rebuild's time goes", "",
+              "Each phase's end clocked inside a warm `measures serve` process (bench/phases.py), from the start of "
+              "the rebuild; the file event comes before it (the row above includes it).", "", phases, ""]
+    for title, text in explained.items():
+        lines += [f"## {title}", "", "```", text, "```", ""]
     args.out.write_text("\n".join(lines), encoding="utf-8")
     print(f"\n{args.out}", file=sys.stderr)
 
