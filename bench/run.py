@@ -375,45 +375,61 @@ def environment() -> list[str]:
             f"- Python {platform.python_version()}; " + ", ".join(versions)]
 
 
+SECTIONS = {"one": "One office (kksec)", "serve": "Live preview", "make": "make", "pdf": "PDF", "all": "Every office"}
+WARM = "Where a warm build's time goes"
+LIVE = "Where a live-preview rebuild's time goes"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--sizes", default="50,245,1000", help="synthetic office counts for --all")
     ap.add_argument("--pdf-offices", type=int, default=10)
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "results.md")
+    ap.add_argument("--only", default="", help="these sections alone (one,serve,make,pdf,all), replaced in --out")
     args = ap.parse_args()
     sizes = [int(n) for n in args.sizes.split(",") if n]
+    chosen = [k for k in args.only.split(",") if k] or list(SECTIONS)
+    if not set(chosen) <= set(SECTIONS):
+        raise SystemExit(f"--only: choose among {','.join(SECTIONS)}")
     header = "| command (whole process) | median s | min s | max s | runs | peak MiB | ratio | target |\n" \
              "|---|---|---|---|---|---|---|---|"
+    made: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory(prefix="measures-bench-") as tmp:
         work = Path(tmp)
         root = project(work / "project", REPO / "content")
-        sections: list[tuple[str, list[str]]] = []
         explained: dict[str, str] = {}
-        for title, run in (("One office (kksec)", lambda: bench_single(root, work, args.runs)),
-                           ("Live preview", lambda: bench_serve(root, work, args.runs)),
-                           ("make", lambda: bench_make(args.runs)),
-                           ("PDF", lambda: bench_pdf(root, work, max(3, args.runs // 3))),
-                           ("Every office", lambda: bench_all(sizes, args.pdf_offices, work, explained))):
-            print(f"… {title}", file=sys.stderr, flush=True)
-            rows = run()
-            sections.append((title, rows))
+        runs = {"one": lambda: bench_single(root, work, args.runs), "serve": lambda: bench_serve(root, work, args.runs),
+                "make": lambda: bench_make(args.runs), "pdf": lambda: bench_pdf(root, work, max(3, args.runs // 3)),
+                "all": lambda: bench_all(sizes, args.pdf_offices, work, explained)}
+        for k in chosen:
+            print(f"… {SECTIONS[k]}", file=sys.stderr, flush=True)
+            rows = runs[k]()
+            made[SECTIONS[k]] = [header, *rows]
             print("\n".join([header, *rows]), file=sys.stderr, flush=True)
-        prof = profile_warm(root)
-        phases = _phases("serve", root)
-    lines = ["# Benchmark results", "", "Written by `make bench` (bench/run.py): whole processes, each case beside its "
+        if "one" in chosen:
+            made[WARM] = ["cProfile of `measures build` after one text was edited (cumulative seconds; the profiler "
+                          "itself slows every call):", "", "```", profile_warm(root), "```"]
+        if "serve" in chosen:
+            made[LIVE] = ["Each phase's end clocked inside a warm `measures serve` process (bench/phases.py), from "
+                          "the start of the rebuild; the file event comes before it (the row above includes it).", "",
+                          _phases("serve", root)]
+        made.update((title, ["```", text, "```"]) for title, text in explained.items())
+    dated = f"{time.strftime('%Y-%m-%d %H:%M')}"
+    intro = ["# Benchmark results", "", "Written by `make bench` (bench/run.py): whole processes, each case beside its "
              "baseline in the same run; the ratio is the case's median over its baseline's.", "",
-             *environment(), f"- date: {time.strftime('%Y-%m-%d %H:%M')}", ""]
-    for title, rows in sections:
-        lines += [f"## {title}", "", header, *rows, ""]
-    lines += ["## Where a warm build's time goes", "",
-              "cProfile of `measures build` after one text was edited (cumulative seconds; the profiler "
-              "itself slows every call):", "", "```", prof, "```", "",
-              "## Where a live-preview rebuild's time goes", "",
-              "Each phase's end clocked inside a warm `measures serve` process (bench/phases.py), from the start of "
-              "the rebuild; the file event comes before it (the row above includes it).", "", phases, ""]
-    for title, text in explained.items():
-        lines += [f"## {title}", "", "```", text, "```", ""]
+             *environment(), f"- date: {dated}"]
+    sections: dict[str, list[str]] = {}
+    if args.only and args.out.exists():  # the other sections stay as their own run wrote them
+        old = args.out.read_text(encoding="utf-8").split("\n## ")
+        intro = old[0].rstrip("\n").split("\n") + [f"- re-run on {dated}: {', '.join(made)}"]
+        for part in old[1:]:
+            title, _, body = part.partition("\n")
+            sections[title] = body.strip("\n").split("\n")
+    sections.update(made)
+    lines = [*intro, ""]
+    for title, body in sections.items():
+        lines += [f"## {title}", "", *body, ""]
     args.out.write_text("\n".join(lines), encoding="utf-8")
     print(f"\n{args.out}", file=sys.stderr)
 
