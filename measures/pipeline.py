@@ -78,6 +78,7 @@ def build(office: str, year: int | None = None, kind: DocKind = "measures", out_
     spec = KINDS[kind]
     reference = reference or content.project.template(REFERENCE)
     cache = Cache(content.project.cache)
+    out_dir = Path(out_dir) if out_dir else content.project.output_dir(office)
     # Nothing it depends on changed since the last build of this file: that build stands.
     try:
         shown_year = year or content.publication_years(office)[-1]
@@ -85,8 +86,7 @@ def build(office: str, year: int | None = None, kind: DocKind = "measures", out_
         shown_year = None
     stamp = target = None
     if shown_year is not None:
-        target = (Path(out_dir) if out_dir else content.project.output_dir(office)) / \
-            f"{spec.file(shown_year, round_kind)}.docx"
+        target = out_dir / f"{spec.file(shown_year, round_kind)}.docx"
         stamp = uptodate.digest(content.root, office, (kind, str(year), round_kind, str(target.absolute())),
                                 reference)
         kept = uptodate.recorded(cache, stamp, target)
@@ -102,7 +102,6 @@ def build(office: str, year: int | None = None, kind: DocKind = "measures", out_
         raise ContentError([Problem(content.shown(folder / PROGRESS), None, "",
                                     "ยังไม่มีข้อมูลกิจกรรมของปีนี้ (progress.yaml) จึงสร้างรายงานผลการดำเนินงานไม่ได้: "
                                     f"สร้างไฟล์นี้ {see}")])
-    out_dir = Path(out_dir) if out_dir else content.project.output_dir(office)
     if target != out_dir / f"{spec.file(model.publication.year, round_kind)}.docx":
         target, stamp = out_dir / f"{spec.file(model.publication.year, round_kind)}.docx", None
     refuse_target(target, office, content)
